@@ -218,24 +218,24 @@ def _depth(x):
     with np.errstate(divide='ignore'):
         return np.where(x >= 1, np.inf, np.where(x == 0, 0., -1/np.log(np.where((x > 0) & (x < 1), x, .5))))
 
-def _fixed_point_block(act, sw2, sb2):
+def _fixed_point_block(act, sw2, sb2, with_c=True):
     q = _solve_q_star(act, sw2, sb2)
     finite = np.isfinite(q)
     V, D, S = _moments(act, np.where(finite, q, 1.))
     chi = sw2/2 if act is ACTIVATIONS['relu'] else sw2*D
     c, G = np.ones_like(q), D.copy()
-    chaos = (chi > 1) & finite & (q > 0)
+    chaos = (chi > 1) & finite & (q > 0) & with_c   # without c: c* and xi_c left at their ordered values
     if chaos.any(): c[chaos], G[chaos] = _solve_c_star(act, sw2[chaos], sb2[chaos], q[chaos])
     return q, c, chi, np.where(finite, _depth(sw2*(D+S)), np.inf), np.where(finite, _depth(sw2*G), np.inf)
 
-def _fixed_points(act, sw2, sb2):
-    "q*, c*, chi_1, xi_q, xi_c broadcast over sw2 and sb2."
+def _fixed_points(act, sw2, sb2, with_c=True):
+    "q*, c*, chi_1, xi_q, xi_c broadcast over sw2 and sb2 (c* and xi_c only `with_c`)."
     act = get_activation(act); sw2, sb2 = _check_variances(sw2=sw2, sb2=sb2)
-    return _chunked(lambda a, b: _fixed_point_block(act, a, b), sw2, sb2)
+    return _chunked(lambda a, b: _fixed_point_block(act, a, b, with_c), sw2, sb2)
 
 def q_star(act, sw2, sb2):
     "Fixed point q* of the variance map (inf where the variance diverges), broadcast over `sw2` and `sb2`."
-    return _out(_fixed_points(act, sw2, sb2)[0])
+    return _out(_fixed_points(act, sw2, sb2, with_c=False)[0])
 
 # %% ../nbs/00_meanfield.ipynb #82d7d819
 @functools.lru_cache(None)
@@ -308,11 +308,11 @@ def c_star(act, sw2, sb2):
 # %% ../nbs/00_meanfield.ipynb #d2681e0c
 def chi1(act, sw2, sb2):
     "chi_1 = sw2 E[phi'(sqrt(q*) z)^2]: below 1 ordered, above 1 chaotic."
-    return _out(_fixed_points(act, sw2, sb2)[2])
+    return _out(_fixed_points(act, sw2, sb2, with_c=False)[2])
 
 def xi_q(act, sw2, sb2):
     "Depth scale of the variance, 1/xi_q = -ln(chi_1 + sw2 E[phi'' phi]) at q*; inf where q* diverges."
-    return _out(_fixed_points(act, sw2, sb2)[3])
+    return _out(_fixed_points(act, sw2, sb2, with_c=False)[3])
 
 def xi_c(act, sw2, sb2):
     "Depth scale of the correlation, 1/xi_c = -ln(sw2 E[phi'(u1) phi'(u2)]) at q*, c*; inf on the critical line."
