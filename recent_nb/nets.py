@@ -5,13 +5,13 @@
 # %% auto #0
 __all__ = ['layer_widths', 'default_device', 'MLPEnsemble']
 
-# %% ../nbs/03_nets.ipynb #e2d0379c
+# %% ../nbs/03_nets.ipynb #333a402a
 import math
 import numpy as np
 import torch
 from .meanfield import get_activation
 
-# %% ../nbs/03_nets.ipynb #bccd655f
+# %% ../nbs/03_nets.ipynb #94107958
 def layer_widths(n_in, n_out, depth, widths='wide'):
     "Widths [N_0 = n_in, N_1, ..., N_depth] of a depth-layer MLP: 'wide', 'shrinking', a constant int, or a list of depth widths."
     for k, v in dict(n_in=n_in, n_out=n_out, depth=depth).items():
@@ -31,7 +31,7 @@ def layer_widths(n_in, n_out, depth, widths='wide'):
     if not all(float(w).is_integer() and w >= 1 for w in widths): raise ValueError(f"widths must be positive integers, got {widths}")
     return [n_in] + [int(w) for w in widths]
 
-# %% ../nbs/03_nets.ipynb #1b1bf9b0
+# %% ../nbs/03_nets.ipynb #d7ccd522
 def default_device(device=None):
     "`device` if given, else CUDA when it is available, else the CPU."
     return torch.device(device) if device is not None else torch.device('cuda' if torch.cuda.is_available() else 'cpu')
