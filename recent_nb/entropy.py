@@ -5,11 +5,11 @@
 # %% auto #0
 __all__ = ['PMF_EPS', 'to_pmf', 'relative_entropy', 'differential_entropy', 'cutoff', 'cutoffs']
 
-# %% ../nbs/05_entropy.ipynb #a94616a0
+# %% ../nbs/05_entropy.ipynb #a9138e0d
 import numpy as np
 import torch
 
-# %% ../nbs/05_entropy.ipynb #2fd34e62
+# %% ../nbs/05_entropy.ipynb #6edd143b
 PMF_EPS = 1e-12
 
 def to_pmf(v, eps=PMF_EPS):
@@ -42,7 +42,7 @@ def differential_entropy(xbar, floor=PMF_EPS):
     sigma = (xbar/mass).std(-2, unbiased=False).clamp_min(floor)
     return (0.5*np.log(2*np.pi*np.e) + sigma.log()).mean(-1)
 
-# %% ../nbs/05_entropy.ipynb #1c517a64
+# %% ../nbs/05_entropy.ipynb #f0839cb9
 def cutoff(re, eta, relative=False):
     "The layer l* (1..L) where the entropy curves `re` (..., L) stop changing by more than `eta` (appendix A.2; `relative`: the code's ratio rule)."
     re = np.asarray(re, dtype=np.float64)
