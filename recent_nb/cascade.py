@@ -115,25 +115,33 @@ def _fit_parallel(net, x, out_act, epochs, batch_size, lr, seed, progress):
 RIDGE = 1e-6
 
 def _fit_lstsq(net, x, batch_size, ridge, progress):
-    E, L, f64 = net.n_nets, net.depth, dict(device=net.device, dtype=torch.float64)
-    Szz = [torch.zeros(E, n, n, **f64) for n in net.widths[1:]]
-    Szt = [torch.zeros(E, n, m, **f64) for m, n in zip(net.widths[:-1], net.widths[1:])]
-    sz, st = [torch.zeros(E, n, **f64) for n in net.widths[1:]], [torch.zeros(E, m, **f64) for m in net.widths[:-1]]
-    bs = max(batch_size, 1024)   # the sums do not care about the batch size: use big, fast batches
+    E, f64 = net.n_nets, dict(device=net.device, dtype=torch.float64)
+    groups = {}                                   # layers of equal (N_(l-1), N_l): their sums and solves run batched
+    for l in range(net.depth): groups.setdefault((net.widths[l], net.widths[l+1]), []).append(l)
+    sums = {k: dict(zz=torch.zeros(len(ls), E, k[1], k[1], **f64), zt=torch.zeros(len(ls), E, k[1], k[0], **f64),
+                    z=torch.zeros(len(ls), E, k[1], **f64), t=torch.zeros(len(ls), E, k[0], **f64)) for k, ls in groups.items()}
+    bs = max(batch_size, 8192 if net.device.type == 'cuda' else 1024)   # the sums do not care about the batch size
+    budget = 4e9 if net.device.type == 'cuda' else 2.5e8             # bytes of float64 work arrays per batched step
+    step = {k: max(1, int(budget // (8*E*max(bs, k[1])*(k[0] + k[1])))) for k in groups}   # layers per batched step
     for i in progress(range(0, len(x), bs)):
         zs = net.activations(x[i:i+bs])
-        for l in range(L):
-            Z, T = zs[l+1].double(), zs[l].double()
-            Szz[l] += Z.transpose(-1, -2) @ Z; Szt[l] += Z.transpose(-1, -2) @ T
-            sz[l] += Z.sum(-2); st[l] += T.sum(-2)
-    n, A, a = len(x), [], []
-    for l in range(L):
-        mz, mt = sz[l]/n, st[l]/n
-        C = Szz[l]/n - mz.unsqueeze(-1)*mz.unsqueeze(-2)
-        D = Szt[l]/n - mz.unsqueeze(-1)*mt.unsqueeze(-2)
-        W = torch.linalg.solve(C + ridge*torch.eye(C.shape[-1], **f64), D)   # (E, N_l, N_(l-1))
-        A.append(W.transpose(-1, -2).to(net.dtype).contiguous())
-        a.append((mt - (mz.unsqueeze(-2) @ W).squeeze(-2)).to(net.dtype))
+        for k, ls in groups.items():
+            for j in range(0, len(ls), step[k]):
+                Z = torch.stack([zs[l+1] for l in ls[j:j+step[k]]]).double(); T = torch.stack([zs[l] for l in ls[j:j+step[k]]]).double()
+                s = {n: v[j:j+step[k]] for n, v in sums[k].items()}
+                s['zz'] += Z.transpose(-1, -2) @ Z; s['zt'] += Z.transpose(-1, -2) @ T
+                s['z'] += Z.sum(-2); s['t'] += T.sum(-2)
+    n, A, a = len(x), [None]*net.depth, [None]*net.depth
+    for k, ls in groups.items():
+        for j in range(0, len(ls), step[k]):
+            s = {n_: v[j:j+step[k]] for n_, v in sums[k].items()}
+            mz, mt = s['z']/n, s['t']/n
+            C = s['zz']/n - mz.unsqueeze(-1)*mz.unsqueeze(-2)
+            D = s['zt']/n - mz.unsqueeze(-1)*mt.unsqueeze(-2)
+            W = torch.linalg.solve(C + ridge*torch.eye(k[1], **f64), D)       # (layers, E, N_l, N_(l-1))
+            b = mt - (mz.unsqueeze(-2) @ W).squeeze(-2)
+            for g, l in enumerate(ls[j:j+step[k]]):
+                A[l] = W[g].transpose(-1, -2).to(net.dtype).contiguous(); a[l] = b[g].to(net.dtype)
     return A, a
 
 # %% ../nbs/04_cascade.ipynb #93cf216a
