@@ -44,6 +44,13 @@ def _check_etas(etas, name):
         if not (e > 0 and math.isfinite(e)): raise ValueError(f"{name}: every threshold eta must be a finite number > 0, got {e!r}")
     return etas
 
+def _hold_out(x, x_eval, n_eval):
+    "Checked (x, x_eval): if `x_eval` is None, the first `n_eval` images of `x` are held out for evaluation."
+    x = _check_images(x, 'x')
+    if x_eval is not None: return x, _check_images(x_eval, 'x_eval')[:n_eval]
+    if len(x) <= n_eval: raise ValueError(f"x has {len(x)} images: hold-out needs more than n_eval = {n_eval}; give x_eval or more images")
+    return x[n_eval:], x[:n_eval]
+
 def _check_images(x, name):
     x = torch.as_tensor(x)
     if x.ndim != 2: raise ValueError(f"{name} must be a (n, pixels) tensor of flattened images, got shape {tuple(x.shape)}: load it with load_dataset(..., flatten=True)")
@@ -117,14 +124,14 @@ class ReconstructionEntropy:
         "A table: one row per network, with mean-field chi_1 and xi_c, the cutoffs, the last layer's entropies and the verdict."
         act, sb2 = self.config['act'], self.config['sb2']
         c1, xc = chi1(act, self.sw2, sb2), xi_c(act, self.sw2, sb2)
-        kc, dc = self.kl_cutoff, self.diff_cutoff
+        kc, dc, ok = self.kl_cutoff, self.diff_cutoff, self.trainable()
         head = (f"{'sw2':>6} {'chi_1':>6} {'xi_c':>7} " + ' '.join(f"{'KL l*('+format(e, 'g')+')':>12}" for e in self.etas) + ' '
                 + ' '.join(f"{'S l*('+format(e, 'g')+')':>10}" for e in self.diff_etas) + f" {'KL(L)':>7} {'S(L)':>7}  trainable at depth {self.depth}")
         rows = [head]
         for i, s in enumerate(self.sw2):
             rows.append(f"{s:6.3g} {c1[i]:6.3f} {xc[i]:7.3g} " + ' '.join(f"{int(kc[e][i]):12d}" for e in self.etas) + ' '
                         + ' '.join(f"{int(dc[e][i]):10d}" for e in self.diff_etas)
-                        + f" {self.kl[i, -1]:7.3f} {self.diff[i, -1]:7.2f}  {'yes' if self.trainable()[i] else 'no'}")
+                        + f" {self.kl[i, -1]:7.3f} {self.diff[i, -1]:7.2f}  {'yes' if ok[i] else 'no'}")
         return '\n'.join(rows)
 
     def to_dict(self):
@@ -146,11 +153,7 @@ def reconstruction_entropy(x, x_eval=None, sw2=DEFAULT_SW2, sb2=0.05, depth=30, 
     if method not in METHODS: raise ValueError(f"unknown method {method!r}: use one of {METHODS}")
     etas, diff_etas = _check_etas(etas, 'etas'), _check_etas(diff_etas, 'diff_etas')
     if int(n_eval) != n_eval or n_eval < 2: raise ValueError(f"n_eval must be an integer >= 2 (the differential entropy needs a spread), got {n_eval!r}")
-    x = _check_images(x, 'x')
-    if x_eval is None:
-        if len(x) <= n_eval: raise ValueError(f"x has {len(x)} images: hold-out needs more than n_eval = {n_eval}; give x_eval or more images")
-        x_eval, x = x[:n_eval], x[n_eval:]
-    else: x_eval = _check_images(x_eval, 'x_eval')[:n_eval]
+    x, x_eval = _hold_out(x, x_eval, n_eval)
     if len(x_eval) < 2: raise ValueError("x_eval needs at least 2 images")
     if x_eval.shape[1] != x.shape[1]: raise ValueError(f"x has {x.shape[1]} pixels per image but x_eval has {x_eval.shape[1]}")
     sw2 = np.atleast_1d(np.asarray(sw2, dtype=np.float64))
@@ -166,7 +169,7 @@ def reconstruction_entropy(x, x_eval=None, sw2=DEFAULT_SW2, sb2=0.05, depth=30, 
     for k, s in enumerate(starts):
         e = min(s + chunk, E)
         net = MLPEnsemble(ws, sw2=sw2[s:e], sb2=sb2, act=act, init=init, seed=seed + 1000003*k, device=device)
-        bar = lambda it, k=k: tqdm(it, desc=f"{method} cascades, networks {s+1}-{e} of {E}", leave=False, disable=not progress)
+        bar = lambda it: tqdm(it, desc=f"{method} cascades, networks {s+1}-{e} of {E}", leave=False, disable=not progress)
         t = time.perf_counter()
         cas = fit_cascade(net, x, method, epochs=epochs, batch_size=batch_size, lr=lr, seed=seed, ridge=ridge, progress=bar)
         t_fit += time.perf_counter() - t; t = time.perf_counter()
@@ -282,10 +285,7 @@ def kary_search(cutoffs_at, lo, hi, points=5, rounds=4, tol=0.02, progress=False
 def find_critical_sw2(x, x_eval=None, lo=0.5, hi=6.0, points=5, rounds=4, tol=0.02, eta=0.005, progress=True, **kwargs):
     "Search [lo, hi] for the sigma_w^2 of largest reconstruction-entropy cutoff, `points` networks per round."
     eta = _check_etas(eta, 'eta')[0]
-    if x_eval is None:
-        n_eval = kwargs.get('n_eval', 100); x = _check_images(x, 'x')
-        if len(x) <= n_eval: raise ValueError(f"x has {len(x)} images: hold-out needs more than n_eval = {n_eval}; give x_eval or more images")
-        x_eval, x = x[:n_eval], x[n_eval:]
+    x, x_eval = _hold_out(x, x_eval, kwargs.get('n_eval', 100))
     f = lambda grid: reconstruction_entropy(x, x_eval, sw2=grid, etas=(eta,), progress=progress, **kwargs).kl_cutoff[eta]
     return kary_search(f, lo, hi, points, rounds, tol, progress)
 
