@@ -29,8 +29,8 @@ def variance_vector(k=3, kind='uniform'):
 def conv_weights(c_out, c_in, k=3, sw2=1., init='gaussian', n_nets=1, seed=0, device=None, dtype=torch.float32):
     "Kernels (n_nets, c_out, c_in, k, k): 'gaussian' with W_ij(beta) ~ N(0, sw2 v_beta / c_in), v uniform, or 'delta-orthogonal'."
     if not sw2 >= 0: raise ValueError(f"sw2 must be >= 0, got {sw2!r}")
-    v = variance_vector(k, 'uniform' if init == 'gaussian' else 'delta') if init in ('gaussian', 'delta-orthogonal') else None
-    if v is None: raise ValueError(f"init must be 'gaussian' or 'delta-orthogonal', got {init!r}")
+    if init not in ('gaussian', 'delta-orthogonal'): raise ValueError(f"init must be 'gaussian' or 'delta-orthogonal', got {init!r}")
+    v = variance_vector(k, 'uniform' if init == 'gaussian' else 'delta')
     dev = default_device(device)
     g = torch.Generator(device=dev).manual_seed(seed)
     if init == 'gaussian':
@@ -87,7 +87,7 @@ def fourier_variance(v, n):
 def mode_depth_scales(act, sw2, sb2, v, n):
     "xi_kappa = -1/ln|chi_c* v-hat(kappa)| for each wavevector of an n x n image (inf where |lambda| = 1); also returns lambda."
     xc = float(xi_c(act, sw2, sb2))
-    chi_c = math.exp(-1/xc) if math.isfinite(xc) and xc > 0 else (1. if not math.isfinite(xc) else 0.)
+    chi_c = math.exp(-1/xc) if xc > 0 else 0.      # xi_c = inf (critical): chi_c = 1
     lam = chi_c*fourier_variance(v, n)
     with np.errstate(divide='ignore'):
         xi = np.where(np.abs(lam) >= 1, np.inf, -1/np.log(np.abs(lam)))

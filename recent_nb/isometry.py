@@ -12,9 +12,11 @@ import numpy as np
 import torch
 import matplotlib.pyplot as plt
 
+from .data import load_dataset
 from .nets import MLPEnsemble
 from .meanfield import get_activation, chi1, q_star, critical_sw2
 from .predict import resolve_device
+from .train import train_ensemble
 
 # %% ../nbs/08_isometry.ipynb #39df4dda
 def _act_and_slope(fn, h):
@@ -82,8 +84,6 @@ def plot_spectra(cases, ax=None):
 def learning_curves(dataset='mnist_sample', root=None, n_train=None, n_test=None, depth=40, sw2=2., sb2=0.05, width=256,
                     act='tanh', optimizer='sgd', lr=1e-3, batch_size=256, epochs=10, norm='centered', seed=0, device=None):
     "Train one classifier with Gaussian and one with orthogonal weights, same data and batches: {init: history}, arrays (epochs,)."
-    from recent_nb.train import train_ensemble
-    from recent_nb.data import load_dataset
     device = resolve_device(device)
     x, y, _ = load_dataset(dataset, root, norm=norm, limit=n_train, device=device)
     xt, yt, _ = load_dataset(dataset, root, train=False, norm=norm, limit=n_test, device=device)

@@ -58,17 +58,16 @@ def classifier_logits(Ws, bs, x, act='tanh'):
     return z
 
 # %% ../nbs/07_train.ipynb #60bc8751
-def _ensemble_loss(logits, y):
-    "Sum over the networks of each one's mean cross-entropy: every network gets exactly its own gradient."
+def _cross_entropy(logits, y):
+    "Per-sample cross-entropy of every network, (E, batch)."
     E, B, C = logits.shape
-    return F.cross_entropy(logits.reshape(E*B, C), y.repeat(E), reduction='sum')/B
+    return F.cross_entropy(logits.reshape(E*B, C), y.repeat(E), reduction='none').view(E, B)
 
-def _per_net(logits, y):
-    "Summed cross-entropy and number of correct predictions per network, (E,) each; non-finite logits count as wrong."
-    E, B, C = logits.shape
-    ce = F.cross_entropy(logits.reshape(E*B, C), y.repeat(E), reduction='none').view(E, B).double().sum(-1)
+def _per_net(logits, y, ce=None):
+    "Summed cross-entropy (from `ce` if given) and number of correct predictions per network, (E,) each; non-finite logits count as wrong."
+    ce = _cross_entropy(logits, y) if ce is None else ce
     ok = torch.isfinite(logits).all(-1)
-    return ce, ((logits.argmax(-1) == y) & ok).sum(-1).double()
+    return ce.double().sum(-1), ((logits.argmax(-1) == y) & ok).sum(-1).double()
 
 @torch.no_grad()
 def evaluate(Ws, bs, x, y, act='tanh', batch_size=2048):
@@ -108,10 +107,11 @@ def train_ensemble(x, y, x_test, y_test, depth, sw2, width=256, sb2=0.05, act='t
         for i in range(0, len(x), batch_size):
             idx = perm[i:i+batch_size]
             logits = classifier_logits(Ws, bs, x[idx], act)
-            loss = _ensemble_loss(logits, y[idx])
+            ce = _cross_entropy(logits, y[idx])
+            loss = ce.sum()/len(idx)       # the sum over networks of each one's mean: every network gets exactly its own gradient
             opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
             with torch.no_grad():
-                ce, c = _per_net(logits.detach(), y[idx]); loss_sum += ce; correct += c
+                s, c = _per_net(logits.detach(), y[idx], ce.detach()); loss_sum += s; correct += c
             if progress is not None: progress(1)
         hist['train_loss'][:, ep], hist['train_acc'][:, ep] = (loss_sum/len(x)).cpu().numpy(), (correct/len(x)).cpu().numpy()
         hist['test_loss'][:, ep], hist['test_acc'][:, ep] = evaluate(Ws, bs, x_test, y_test, act)
@@ -270,7 +270,8 @@ def plot_sweep(sweep, re=None, ks=(4.5, 6.), threshold=TRAINABLE_ACC, diff=True,
     ax = ax or plt.subplots(figsize=(7, 4.6))[1]
     s, d = sweep.sw2, sweep.depths
     edges = lambda v: np.concatenate([[v[0] - (v[1]-v[0])/2 if len(v) > 1 else v[0]-.5], (v[1:]+v[:-1])/2, [v[-1] + (v[-1]-v[-2])/2 if len(v) > 1 else v[0]+.5]])
-    m = ax.pcolormesh(edges(s), edges(d.astype(float)), sweep.final('test_acc'), cmap='magma', vmin=0, vmax=1, shading='flat')
+    es, ed = edges(s), edges(d.astype(float))
+    m = ax.pcolormesh(es, ed, sweep.final('test_acc'), cmap='magma', vmin=0, vmax=1, shading='flat')
     plt.colorbar(m, ax=ax, label='test accuracy')
     if threshold is not None:
         ax.contour(s, d, sweep.final('test_acc'), levels=[threshold], colors='cyan', linewidths=1, linestyles=':')
@@ -287,8 +288,7 @@ def plot_sweep(sweep, re=None, ks=(4.5, 6.), threshold=TRAINABLE_ACC, diff=True,
         if diff:
             for (e, c), col in zip(re.diff_cutoff.items(), ('deepskyblue', 'cornflowerblue')):
                 ax.plot(re.sw2[o], c[o], 's--', color=col, ms=3, lw=1.2, label=f'differential-entropy cutoff, $\\eta$ = {e:g}')
-    ax.set(xlim=(edges(s)[0], edges(s)[-1]), ylim=(edges(d.astype(float))[0], edges(d.astype(float))[-1]),
-           xlabel=r'$\sigma_w^2$', ylabel='depth $L$')
+    ax.set(xlim=(es[0], es[-1]), ylim=(ed[0], ed[-1]), xlabel=r'$\sigma_w^2$', ylabel='depth $L$')
     c = sweep.config
     ax.set_title(title or f"{c['dataset']}, {c['n_train']} images, width {c['width']}, {c['epochs']} epoch{'s'*(c['epochs'] != 1)} {c['optimizer'].upper()} lr {c['lr']:g}", fontsize=9)
     ax.legend(fontsize=6.5, loc='upper right', framealpha=.6)
@@ -389,11 +389,12 @@ def sweep_cli(dataset:str='mnist_sample',  # mnist_sample (embedded), mnist, fas
           f"{time.perf_counter() - t0:.1f} s, {sw.final().size - sw.trained} from the store")
     re = None if no_predict else sweep_entropy(sw, root, etas=parse_grid(eta, 'eta'), diff_etas=parse_grid(diff_eta, 'diff_eta'),
                                                device=device, progress=not quiet)
-    hh = head_to_head(sw, re, parse_grid(k, 'k'), threshold)
+    ks = parse_grid(k, 'k')
+    hh = head_to_head(sw, re, ks, threshold)
     print(f"\nfinal test accuracy (rows: depth, columns: sigma_w^2)\n{'':>6}" + ''.join(f"{s:7.3g}" for s in sw.sw2))
     for i, dep in enumerate(sw.depths): print(f"{dep:6d}" + ''.join(f"{a:7.3f}" for a in sw.final()[i]))
     print(f"\ntrainable = final test accuracy > {threshold:g}\n" + hh.table())
-    plot_sweep(sw, re, parse_grid(k, 'k'), threshold); plt.tight_layout(); plt.savefig(d/'heatmap.png', dpi=120); plt.close('all')
+    plot_sweep(sw, re, ks, threshold); plt.tight_layout(); plt.savefig(d/'heatmap.png', dpi=120); plt.close('all')
     (d/'head_to_head.md').write_text(hh.table() + '\n')
     (d/'sweep.json').write_text(json.dumps(dict(sweep=sw.to_dict(), head_to_head=hh.to_dict(),
                                                 entropy=None if re is None else re.to_dict()), indent=1))
