@@ -82,30 +82,30 @@ def plot_spectra(cases, ax=None):
 
 # %% ../nbs/08_isometry.ipynb #9e4d901d
 def learning_curves(dataset='mnist_sample', root=None, n_train=None, n_test=None, depth=40, sw2=2., sb2=0.05, width=256,
-                    act='tanh', optimizer='sgd', lr=1e-3, batch_size=256, epochs=10, norm='centered', seed=0, device=None):
-    "Train one classifier with Gaussian and one with orthogonal weights, same data and batches: {init: history}, arrays (epochs,)."
+                    act='tanh', optimizer='sgd', lr=1e-3, batch_size=256, epochs=10, norm='centered', seed=0, device=None, arch='mlp'):
+    "Train one classifier with Gaussian and one with orthogonal (CNN: Delta-Orthogonal) weights, same data and batches: {init: history}, arrays (epochs,)."
     device = resolve_device(device)
     x, y, _ = load_dataset(dataset, root, norm=norm, limit=n_train, device=device)
     xt, yt, _ = load_dataset(dataset, root, train=False, norm=norm, limit=n_test, device=device)
     out = {}
-    for init in ('gaussian', 'orthogonal'):
+    for init in ('gaussian', 'delta-orthogonal' if arch == 'cnn' else 'orthogonal'):
         t = time.perf_counter()
-        h = train_ensemble(x, y, xt, yt, depth, [sw2], width, sb2, act, init, optimizer, lr, batch_size, epochs, seed)
+        h = train_ensemble(x, y, xt, yt, depth, [sw2], width, sb2, act, init, optimizer, lr, batch_size, epochs, seed, arch=arch)
         out[init] = {k: v[0] for k, v in h.items()} | dict(seconds=time.perf_counter() - t)
     out['config'] = dict(dataset=dataset, n_train=len(x), n_test=len(xt), depth=depth, sw2=sw2, sb2=sb2, width=width, act=act,
-                         optimizer=optimizer, lr=lr, batch_size=batch_size, epochs=epochs, device=str(device))
+                         optimizer=optimizer, lr=lr, batch_size=batch_size, epochs=epochs, device=str(device), arch=arch)
     return out
 
 def plot_learning_curves(curves, ax=None):
-    "Train (solid) and test (dotted) accuracy against epochs, Gaussian (red) and orthogonal (blue), as in paper 002 Fig. 3."
+    "Train (solid) and test (dotted) accuracy against epochs, Gaussian (red) and orthogonal or Delta-Orthogonal (blue), as in paper 002 Fig. 3."
     ax = ax or plt.subplots(figsize=(6, 3.6))[1]
-    for init, col in (('gaussian', 'C3'), ('orthogonal', 'C0')):
+    for init, col in zip([k for k in curves if k != 'config'], ('C3', 'C0')):
         ep = np.arange(1, len(curves[init]['test_acc']) + 1)
         ax.plot(ep, curves[init]['train_acc'], '-', color=col, label=f'{init}, train')
         ax.plot(ep, curves[init]['test_acc'], ':', color=col, label=f'{init}, test')
     c = curves['config']
     ax.set(xlabel='epoch', ylabel='accuracy', ylim=(0, 1),
-           title=f"{c['act']}, depth {c['depth']}, width {c['width']}, $\\sigma_w^2$ = {c['sw2']:g}, $\\sigma_b^2$ = {c['sb2']:g}; "
+           title=f"{c['act']}, depth {c['depth']}, {'CNN, %d channels' % c['width'] if c.get('arch') == 'cnn' else 'width %d' % c['width']}, $\\sigma_w^2$ = {c['sw2']:g}, $\\sigma_b^2$ = {c['sb2']:g}; "
                  f"{c['dataset']}, {c['n_train']} images, {c['optimizer'].upper()} lr {c['lr']:g}")
     ax.title.set_fontsize(8); ax.legend(fontsize=7)
     return ax
