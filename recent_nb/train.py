@@ -34,10 +34,14 @@ def network_seed(seed, depth, sw2):
     return zlib.crc32(f"net:{int(seed)}:{int(depth)}:{float(sw2)!r}".encode())
 
 def classifier_widths(n_in, width, depth, n_classes=10):
-    "[N_0, width (depth times), n_classes]: `depth` hidden layers with the activation, then a linear read-out."
-    for k, v in dict(n_in=n_in, width=width, depth=depth, n_classes=n_classes).items():
+    "[N_0, width (depth times), n_classes]: `depth` hidden layers with the activation, then a linear read-out; `width` may list the `depth` hidden widths."
+    hidden = list(width) if np.ndim(width) == 1 else None
+    widths = {'width': width} if hidden is None else {f'width {i+1}': w for i, w in enumerate(hidden)}
+    for k, v in (dict(n_in=n_in, depth=depth, n_classes=n_classes) | widths).items():
         if not float(v).is_integer() or v < 1: raise ValueError(f"{k} must be a positive integer, got {v!r}")
-    return [int(n_in)] + [int(width)]*int(depth) + [int(n_classes)]
+    if hidden is None: hidden = [width]*int(depth)
+    elif len(hidden) != depth: raise ValueError(f"a list of widths needs one width per hidden layer: {int(depth)}, got {len(hidden)}")
+    return [int(n_in)] + [int(w) for w in hidden] + [int(n_classes)]
 
 # %% ../nbs/07_train.ipynb #26bf7bfd
 def init_classifiers(widths, sw2, sb2=0.05, act='tanh', init='gaussian', seed=0, device=None):
@@ -109,8 +113,8 @@ def classifiers(arch, n_in, width, depth, sw2, sb2=0.05, act='tanh', init='gauss
     return Ws + bs, lambda xb: classifier_logits(Ws, bs, xb, act)
 
 def train_ensemble(x, y, x_test, y_test, depth, sw2, width=256, sb2=0.05, act='tanh', init='gaussian', optimizer='sgd',
-                   lr=1e-3, batch_size=256, epochs=2, seed=0, n_classes=10, progress=None, arch='mlp'):
-    "Train one classifier per `sw2` at this depth, all in one batched ensemble; returns {name: (E, epochs) array} for `HISTORY`."
+                   lr=1e-3, batch_size=256, epochs=2, seed=0, n_classes=10, progress=None, arch='mlp', return_params=False):
+    "Train one classifier per `sw2` at this depth, all in one batched ensemble; returns {name: (E, epochs) array} for `HISTORY` (and the trained parameters)."
     _check_training(x, y, x_test, y_test, optimizer, lr, batch_size, epochs)
     sw2 = np.atleast_1d(np.asarray(sw2, dtype=np.float64)); E, epochs, batch_size = len(sw2), int(epochs), int(batch_size)
     params, net_logits = classifiers(arch, x.shape[1], width, depth, sw2, sb2, act, init, seed, n_classes, x.device)
@@ -131,7 +135,7 @@ def train_ensemble(x, y, x_test, y_test, depth, sw2, width=256, sb2=0.05, act='t
             if progress is not None: progress(1)
         hist['train_loss'][:, ep], hist['train_acc'][:, ep] = (loss_sum/len(x)).cpu().numpy(), (correct/len(x)).cpu().numpy()
         hist['test_loss'][:, ep], hist['test_acc'][:, ep] = evaluate_logits(net_logits, x_test, y_test, E)
-    return hist
+    return (hist, [p.detach() for p in params]) if return_params else hist
 
 # %% ../nbs/07_train.ipynb #5f7b2a3a
 def point_key(point):
