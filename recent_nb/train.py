@@ -219,6 +219,7 @@ def train_sweep(sw2, depths, dataset='mnist', root=None, n_train=10000, n_test=N
                 store=None, resume=False, device=None, progress=True, arch='mlp'):
     "Train a classifier at every (depth, sw2) of the grid, one batched ensemble per depth; finished points go to `store` at once (`arch='cnn'`: `width` channels)."
     if arch not in ARCHS: raise ValueError(f"arch must be one of {ARCHS}, got {arch!r}")
+    if np.ndim(width) != 0: raise ValueError(f"a sweep has one width (CNN: channels) for every depth, got {width!r}")
     sw2, depths = _grid(sw2, 'sw2'), _grid(depths, 'depths', integer=True)
     device = resolve_device(device)
     x, y, classes = load_dataset(dataset, root, train=True, norm=norm, limit=n_train, device=device)
@@ -410,7 +411,7 @@ def sweep_cli(dataset:str='mnist_sample',  # mnist_sample (embedded), mnist, fas
     sw = train_sweep(parse_grid(sw2, 'sw2'), parse_grid(depths, 'depths', integer=True), dataset, root, n_train, n_test, norm,
                      width, sb2, act, init, optimizer, lr, batch_size, epochs, seed, store or d/'store', resume, device, not quiet, arch)
     c = sw.config
-    print(f"recent_sweep: {len(sw.depths)} depths x {len(sw.sw2)} sw2 = {sw.final().size} {c['act']} networks, width {c['width']}, "
+    print(f"recent_sweep: {len(sw.depths)} depths x {len(sw.sw2)} sw2 = {sw.final().size} {c['act']} networks, {'CNN, %d channels' % c['width'] if c.get('arch') == 'cnn' else 'width %d' % c['width']}, "
           f"sigma_b^2 = {c['sb2']:g}; {dataset}: {c['n_train']} training and {c['n_test']} test images; {c['epochs']} epoch{'s'*(c['epochs'] != 1)} of "
           f"{c['optimizer']} (lr {c['lr']:g}, batch {c['batch_size']}); {sw.device}; trained {sw.trained} points in "
           f"{time.perf_counter() - t0:.1f} s, {sw.final().size - sw.trained} from the store")
