@@ -190,17 +190,21 @@ class CNNEnsemble:
         return out
 
 # %% ../nbs/09_cnn.ipynb #f3c02a41
-def mode_pairs(n, channels, q, kappas, c0, eps=0.2, n_pairs=2, seed=0, device=None, dtype=torch.float32):
-    "Pre-activation pairs, shape (K*2*n_pairs*2, channels, n, n), ordered (mode, sign, pair, member): variance q, correlation c0 +- eps cos(2 pi kappa.alpha/n) within a pair."
+def _waves(kappas, n):
+    "cos(2 pi kappa.alpha / n) over the n x n positions alpha, one (n, n) map per wavevector: (K, n, n)."
     kap = np.atleast_2d(np.asarray(kappas, dtype=np.float64))
     a1, a2 = np.meshgrid(np.arange(n), np.arange(n), indexing='ij')
-    wave = np.cos(2*np.pi*(kap[:, 0, None, None]*a1 + kap[:, 1, None, None]*a2)/n)           # (K, n, n)
+    return np.cos(2*np.pi*(kap[:, 0, None, None]*a1 + kap[:, 1, None, None]*a2)/n)
+
+def mode_pairs(n, channels, q, kappas, c0, eps=0.2, n_pairs=2, seed=0, device=None, dtype=torch.float32):
+    "Pre-activation pairs, shape (K*2*n_pairs*2, channels, n, n), ordered (mode, sign, pair, member): variance q, correlation c0 +- eps cos(2 pi kappa.alpha/n) within a pair."
+    wave = _waves(kappas, n)                                                                 # (K, n, n)
     c = c0 + eps*np.stack([wave, -wave], 1)                                                  # (K, 2, n, n)
     if np.abs(c).max() > 1: raise ValueError(f"c0 +- eps must stay within [-1, 1], got c0 = {c0}, eps = {eps}")
     dev = default_device(device)
     g = torch.Generator(device=dev).manual_seed(seed)
-    u = torch.randn(len(kap), 1, n_pairs, 2, channels, n, n, generator=g, device=dev, dtype=torch.float64)   # the same noise for both signs
-    c = torch.as_tensor(c, device=dev).view(len(kap), 2, 1, 1, n, n)
+    u = torch.randn(len(wave), 1, n_pairs, 2, channels, n, n, generator=g, device=dev, dtype=torch.float64)   # the same noise for both signs
+    c = torch.as_tensor(c, device=dev).view(len(wave), 2, 1, 1, n, n)
     h = torch.stack([u[:, :, :, 0].expand(-1, 2, -1, -1, -1, -1), c*u[:, :, :, 0] + torch.sqrt(1 - c**2)*u[:, :, :, 1]], 3)
     return (h*math.sqrt(q)).reshape(-1, channels, n, n).to(dtype)
 
@@ -211,13 +215,9 @@ def mode_amplitude(h, kappas, n_pairs):
     x, y = h[:, :, :, :, 0], h[:, :, :, :, 1]
     c = (x*y).sum(-3)/torch.sqrt((x*x).sum(-3)*(y*y).sum(-3))                               # (E, K, 2, P, n, n)
     c = (c[:, :, 0] - c[:, :, 1])/2                                                           # what the fixed point and finite width add cancels
-    a1, a2 = np.meshgrid(np.arange(n), np.arange(n), indexing='ij')
-    out = []
-    for k, kap in enumerate(np.atleast_2d(kappas)):
-        wave = np.cos(2*np.pi*(kap[0]*a1 + kap[1]*a2)/n)
-        wave = torch.as_tensor(wave/(wave**2).sum(), device=h.device)                           # projection on the mode
-        out.append((c[:, k]*wave).sum((-2, -1)).mean().item())
-    return np.array(out)
+    waves = _waves(kappas, n)
+    proj = torch.as_tensor(waves/(waves**2).sum((-2, -1), keepdims=True), device=h.device)      # projection on each mode
+    return np.array([(c[:, k]*proj[k]).sum((-2, -1)).mean().item() for k in range(len(waves))])
 
 def measure_mode_depth_scales(act, sw2, sb2, init='gaussian', kappas=((0, 0), (1, 0), (2, 2)), n=12, channels=128, depth=30,
                               eps=0.2, n_nets=4, n_pairs=2, floor=0.005, seed=0, device=None):

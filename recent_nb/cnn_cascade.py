@@ -12,6 +12,7 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .cnn import CNNEnsemble, cnn_layout, image_shape
+from .cascade import ridge_solve
 from .entropy import relative_entropy, differential_entropy
 from .meanfield import get_activation
 from .predict import ReconstructionEntropy, DEFAULT_SW2, PREDICT_RIDGE, resolve_device, _check_etas, _hold_out
@@ -70,7 +71,7 @@ def fit_conv_cascade(net, x, batch_size=32, ridge=PREDICT_RIDGE, progress=None):
     if int(batch_size) != batch_size or batch_size < 1: raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
     if not ridge >= 0: raise ValueError(f"ridge must be >= 0, got {ridge!r}")
     progress = progress or (lambda it: it)
-    E, k, f64 = net.n_nets, 3, dict(device=net.device, dtype=torch.float64)
+    E, k, f64 = net.n_nets, net.k, dict(device=net.device, dtype=torch.float64)
     dims = [(c_out*k*k, c_in*s*s) for c_in, c_out, s in net.layout]          # (features, targets) per layer
     sums = [dict(zz=torch.zeros(E, F_, F_, **f64), zt=torch.zeros(E, F_, T_, **f64), z=torch.zeros(E, F_, **f64), t=torch.zeros(E, T_, **f64)) for F_, T_ in dims]
     counts = [0]*net.depth
@@ -85,12 +86,9 @@ def fit_conv_cascade(net, x, batch_size=32, ridge=PREDICT_RIDGE, progress=None):
             S['zz'] += (P.transpose(1, 2) @ P).double(); S['zt'] += (P.transpose(1, 2) @ T).double()   # float32 products of one batch, float64 sums
             S['z'] += P.sum(1).double(); S['t'] += T.sum(1).double()
     A, a = [], []
-    for (F_, _), S, n in zip(dims, sums, counts):      # n: images x positions
-        mz, mt = S['z']/n, S['t']/n
-        Cz = S['zz']/n - mz.unsqueeze(-1)*mz.unsqueeze(-2)
-        D = S['zt']/n - mz.unsqueeze(-1)*mt.unsqueeze(-2)
-        W = torch.linalg.solve(Cz + ridge*torch.eye(F_, **f64), D)
-        A.append(W.to(net.dtype)); a.append((mt - (mz.unsqueeze(-2) @ W).squeeze(-2)).to(net.dtype))
+    for S, n in zip(sums, counts):                     # n: images x positions
+        W, b = ridge_solve(S, n, ridge)
+        A.append(W.to(net.dtype)); a.append(b.to(net.dtype))
     c = ConvCascade(A, a, net.layout, k)
     c.timings = dict(fit_s=time.perf_counter() - t0, method='lstsq-conv')
     return c

@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['OPTIMIZERS', 'HISTORY', 'ARCHS', 'TRAINABLE_ACC', 'network_seed', 'classifier_widths', 'init_classifiers',
            'classifier_logits', 'evaluate_logits', 'evaluate', 'classifiers', 'train_ensemble', 'point_key',
-           'ResultStore', 'Sweep', 'train_sweep', 'meanfield_verdict', 'entropy_verdict', 'sweep_entropy', 'plot_sweep',
-           'HeadToHead', 'head_to_head', 'parse_grid', 'sweep_cli']
+           'ResultStore', 'Sweep', 'train_sweep', 'meanfield_verdict', 'entropy_verdict', 'sweep_entropy', 'size_label',
+           'plot_sweep', 'HeadToHead', 'head_to_head', 'parse_grid', 'sweep_cli']
 
 # %% ../nbs/07_train.ipynb #ff2329da
 import hashlib, json, math, os, time, zlib
@@ -285,12 +285,16 @@ def sweep_entropy(sweep, root=None, n_train=None, etas=(0.005, 0.02), diff_etas=
     xe, _, _ = load_dataset(c['dataset'], root, train=False, limit=100)
     if c.get('arch') == 'cnn':
         from .cnn_cascade import cnn_reconstruction_entropy
-        return cnn_reconstruction_entropy(x, xe, np.sort(sweep.sw2), c['sb2'], int(sweep.depths.max()), c['width'], c['act'], c['init'],
+        return cnn_reconstruction_entropy(x, xe, sweep.sw2, c['sb2'], int(sweep.depths.max()), c['width'], c['act'], c['init'],
                                           etas=etas, diff_etas=diff_etas, seed=c['seed'], device=device, progress=progress, **kwargs)
     return cutoff_curve(x, sweep.sw2, x_eval=xe, sb2=c['sb2'], depth=int(sweep.depths.max()), widths=c['width'], act=c['act'],
                         init=c['init'], etas=etas, diff_etas=diff_etas, seed=c['seed'], device=device, progress=progress, **kwargs)
 
 # %% ../nbs/07_train.ipynb #3638cf84
+def size_label(config):
+    "How a sweep's networks are sized, for titles: 'width N', or 'CNN, N channels'."
+    return f"CNN, {config['width']} channels" if config.get('arch') == 'cnn' else f"width {config['width']}"
+
 def plot_sweep(sweep, re=None, ks=(4.5, 6.), threshold=TRAINABLE_ACC, diff=True, ax=None, title=None):
     "Heatmap of the final test accuracy over (sw2, depth) with k xi_c, the critical sw2 and the entropy cutoff curves on top."
     ax = ax or plt.subplots(figsize=(7, 4.6))[1]
@@ -316,8 +320,7 @@ def plot_sweep(sweep, re=None, ks=(4.5, 6.), threshold=TRAINABLE_ACC, diff=True,
                 ax.plot(re.sw2[o], c[o], 's--', color=col, ms=3, lw=1.2, label=f'differential-entropy cutoff, $\\eta$ = {e:g}')
     ax.set(xlim=(es[0], es[-1]), ylim=(ed[0], ed[-1]), xlabel=r'$\sigma_w^2$', ylabel='depth $L$')
     c = sweep.config
-    size = f"CNN, {c['width']} channels" if c.get('arch') == 'cnn' else f"width {c['width']}"
-    ax.set_title(title or f"{c['dataset']}, {c['n_train']} images, {size}, {c['epochs']} epoch{'s'*(c['epochs'] != 1)} {c['optimizer'].upper()} lr {c['lr']:g}", fontsize=9)
+    ax.set_title(title or f"{c['dataset']}, {c['n_train']} images, {size_label(c)}, {c['epochs']} epoch{'s'*(c['epochs'] != 1)} {c['optimizer'].upper()} lr {c['lr']:g}", fontsize=9)
     ax.legend(fontsize=6.5, loc='upper right', framealpha=.6)
     return ax
 
@@ -411,7 +414,7 @@ def sweep_cli(dataset:str='mnist_sample',  # mnist_sample (embedded), mnist, fas
     sw = train_sweep(parse_grid(sw2, 'sw2'), parse_grid(depths, 'depths', integer=True), dataset, root, n_train, n_test, norm,
                      width, sb2, act, init, optimizer, lr, batch_size, epochs, seed, store or d/'store', resume, device, not quiet, arch)
     c = sw.config
-    print(f"recent_sweep: {len(sw.depths)} depths x {len(sw.sw2)} sw2 = {sw.final().size} {c['act']} networks, {'CNN, %d channels' % c['width'] if c.get('arch') == 'cnn' else 'width %d' % c['width']}, "
+    print(f"recent_sweep: {len(sw.depths)} depths x {len(sw.sw2)} sw2 = {sw.final().size} {c['act']} networks, {size_label(c)}, "
           f"sigma_b^2 = {c['sb2']:g}; {dataset}: {c['n_train']} training and {c['n_test']} test images; {c['epochs']} epoch{'s'*(c['epochs'] != 1)} of "
           f"{c['optimizer']} (lr {c['lr']:g}, batch {c['batch_size']}); {sw.device}; trained {sw.trained} points in "
           f"{time.perf_counter() - t0:.1f} s, {sw.final().size - sw.trained} from the store")
