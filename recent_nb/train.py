@@ -203,6 +203,11 @@ class Sweep:
         "The ground truth: final test accuracy above `threshold`, (depths, sw2) booleans."
         return self.final('test_acc') > threshold
 
+    def deepest_trainable(self, threshold=TRAINABLE_ACC):
+        "For each sw2, the largest depth of the grid whose network trained (0 where none did), shape (sw2,)."
+        t = self.trainable(threshold)
+        return np.where(t.any(0), np.where(t, self.depths[:, None], 0).max(0), 0).astype(int)
+
     @property
     def total_seconds(self): return float(self.seconds.sum())
 
@@ -321,6 +326,9 @@ def plot_sweep(sweep, re=None, ks=(4.5, 6.), threshold=TRAINABLE_ACC, diff=True,
     xc = np.asarray(xi_c(act, dense, sb2))
     for k, ls in zip(ks, ('-', '--', '-.', ':')):
         ax.plot(dense, k*xc, color='white', ls=ls, lw=1.5, label=f'{k:g} $\\xi_c$ (mean field)')
+    if ks and np.isinf(xc).any():   # e.g. ReLU from sw2 = 2 on: no depth limit, so no curve to draw; hatch where that is
+        ax.fill_between(dense, ed[0], ed[-1], where=np.isinf(xc), facecolor='none', edgecolor='white', hatch='//', lw=0, alpha=.5,
+                        label=r'$\xi_c = \infty$: mean field says every depth')
     ax.axvline(float(critical_sw2(act, sb2)), color='white', lw=.8, alpha=.6, label=r'critical $\sigma_w^2$ ($\chi_1 = 1$)')
     if re is not None:
         o = np.argsort(re.sw2)
@@ -354,6 +362,12 @@ class HeadToHead:
         lines.append(f"| *training the sweep (the ground truth)* | | | | {self.sweep_seconds:.4g} |")
         return '\n'.join(lines)
     def _repr_markdown_(self): return self.table()
+    def row(self, prefix):
+        "The one row whose predictor's name starts with `prefix` (e.g. 'mean field', 'reconstruction entropy, KL')."
+        hits = [r for r in self.rows if r['predictor'].startswith(prefix)]
+        if len(hits) != 1:
+            raise KeyError(f"{len(hits)} predictors start with {prefix!r}; the predictors are {[r['predictor'] for r in self.rows]}")
+        return hits[0]
     def to_dict(self): return dict(rows=self.rows, threshold=self.threshold, sweep_seconds=self.sweep_seconds,
                                    truth=self.truth.tolist(), verdicts={k: v.tolist() for k, v in self.verdicts.items()})
 
