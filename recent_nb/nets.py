@@ -71,6 +71,21 @@ class MLPEnsemble:
     def depth(self): return len(self.weights)
     def __repr__(self): return f"MLPEnsemble({self.n_nets} x {self.widths}, act={self.act.name}, init={self.init})"
 
+    @classmethod
+    def from_params(cls, weights, biases, sw2, sb2=0.05, act='tanh', device=None):
+        "An ensemble of given (e.g. trained) weights [(E, N_l, N_(l-1))] and biases [(E, N_l)], such as `train.train_ensemble`'s `params`; sw2, sb2 say what they were drawn with."
+        weights, biases = [torch.as_tensor(W).detach() for W in weights], [torch.as_tensor(b).detach() for b in biases]
+        if not weights or len(weights) != len(biases): raise ValueError(f"need one bias per weight matrix, at least one layer: got {len(weights)} and {len(biases)}")
+        widths = [int(weights[0].shape[-1])] + [int(W.shape[-2]) for W in weights]
+        net = cls(widths, sw2, sb2, act, device=device, dtype=weights[0].dtype)
+        for l, (W, b) in enumerate(zip(weights, biases)):
+            if tuple(W.shape) != tuple(net.weights[l].shape) or tuple(b.shape) != tuple(net.biases[l].shape):
+                raise ValueError(f"layer {l+1}: weights {tuple(W.shape)} and biases {tuple(b.shape)} do not fit {net.n_nets} network(s) of "
+                                 f"widths {widths}: expected {tuple(net.weights[l].shape)} and {tuple(net.biases[l].shape)}")
+        net.weights, net.biases = [W.to(net.device) for W in weights], [b.to(net.device) for b in biases]
+        net.init = 'given'
+        return net
+
     def _input(self, x):
         x = torch.as_tensor(x, device=self.device, dtype=self.dtype)
         if x.ndim not in (2, 3) or x.shape[-1] != self.widths[0]:
