@@ -29,7 +29,7 @@ def variance_vector(k=3, kind='uniform'):
     raise ValueError(f"kind must be 'uniform' or 'delta', got {kind!r}")
 
 def conv_weights(c_out, c_in, k=3, sw2=1., init='gaussian', n_nets=1, seed=0, device=None, dtype=torch.float32):
-    "Kernels (n_nets, c_out, c_in, k, k): 'gaussian' with W_ij(beta) ~ N(0, sw2 v_beta / c_in), v uniform, or 'delta-orthogonal'."
+    "Kernels (n_nets, c_out, c_in, k, k): 'gaussian', W_ij(beta) ~ N(0, sw2 v_beta / c_in) with v uniform, or 'delta-orthogonal' (see below)."
     if not sw2 >= 0: raise ValueError(f"sw2 must be >= 0, got {sw2!r}")
     if init not in ('gaussian', 'delta-orthogonal'): raise ValueError(f"init must be 'gaussian' or 'delta-orthogonal', got {init!r}")
     v = variance_vector(k, 'uniform' if init == 'gaussian' else 'delta')
@@ -40,6 +40,7 @@ def conv_weights(c_out, c_in, k=3, sw2=1., init='gaussian', n_nets=1, seed=0, de
         return torch.randn(n_nets, c_out, c_in, k, k, generator=g, device=dev, dtype=dtype)*std
     W = torch.zeros(n_nets, c_out, c_in, k, k, device=dev, dtype=dtype)
     W[..., k//2, k//2] = _orthogonal(n_nets, c_out, c_in, g, dev, dtype)*math.sqrt(sw2)
+    if c_out > c_in: W = W*math.sqrt(c_out/c_in)   # orthonormal columns shrink each output's variance by c_in/c_out: undo it
     return W
 
 # %% ../nbs/09_cnn.ipynb #7d183162
@@ -143,7 +144,6 @@ class CNNEnsemble:
             Ws, bs = [], []
             for s, sd in zip(sw2, seeds):
                 W = conv_weights(c_out, c_in, k, s, init, 1, _layer_seed(sd, l), self.device, dtype)[0]
-                if init == 'delta-orthogonal' and c_out > c_in: W = W*math.sqrt(c_out/c_in)
                 g = torch.Generator(device=self.device).manual_seed(_layer_seed(sd, l) + 1)
                 Ws.append(W); bs.append(torch.randn(c_out, generator=g, device=self.device, dtype=dtype)*math.sqrt(sb2))
             self.weights.append(torch.stack(Ws)); self.biases.append(torch.stack(bs))
