@@ -29,7 +29,7 @@ def variance_vector(k=3, kind='uniform'):
     raise ValueError(f"kind must be 'uniform' or 'delta', got {kind!r}")
 
 def conv_weights(c_out, c_in, k=3, sw2=1., init='gaussian', n_nets=1, seed=0, device=None, dtype=torch.float32):
-    "Kernels (n_nets, c_out, c_in, k, k): 'gaussian', W_ij(beta) ~ N(0, sw2 v_beta / c_in) with v uniform, or 'delta-orthogonal' (see below)."
+    "Kernels (n_nets, c_out, c_in, k, k): 'gaussian', W_ij(beta) ~ N(0, sw2 v_beta / c_in) with v uniform, or 'delta-orthogonal': zero but the centre tap, sqrt(sw2) times orthogonal (times sqrt(c_out/c_in) where the layer widens)."
     if not sw2 >= 0: raise ValueError(f"sw2 must be >= 0, got {sw2!r}")
     if init not in ('gaussian', 'delta-orthogonal'): raise ValueError(f"init must be 'gaussian' or 'delta-orthogonal', got {init!r}")
     v = variance_vector(k, 'uniform' if init == 'gaussian' else 'delta')
