@@ -205,8 +205,7 @@ class Sweep:
 
     def deepest_trainable(self, threshold=TRAINABLE_ACC):
         "For each sw2, the largest depth of the grid whose network trained (0 where none did), shape (sw2,)."
-        t = self.trainable(threshold)
-        return np.where(t.any(0), np.where(t, self.depths[:, None], 0).max(0), 0).astype(int)
+        return np.where(self.trainable(threshold), self.depths[:, None], 0).max(0).astype(int)   # depths are >= 1: 0 means none
 
     @property
     def total_seconds(self): return float(self.seconds.sum())
