@@ -15,7 +15,8 @@ from .cnn import CNNEnsemble, cnn_layout, image_shape
 from .cascade import ridge_solve
 from .entropy import relative_entropy, differential_entropy
 from .meanfield import get_activation
-from .predict import ReconstructionEntropy, DEFAULT_SW2, PREDICT_RIDGE, resolve_device, _check_etas, _hold_out
+from .core import resolve_device
+from .predict import ReconstructionEntropy, DEFAULT_SW2, PREDICT_RIDGE, _check_etas, _hold_out
 
 # %% ../nbs/10_cnn_cascade.ipynb #76fde085
 def _patches(z, k=3):

@@ -24,7 +24,8 @@ from tqdm.auto import tqdm
 from .data import load_dataset, cache_dir
 from .nets import MLPEnsemble, layer_widths
 from .meanfield import get_activation, xi_c, critical_sw2
-from .predict import resolve_device, cutoff_curve
+from .core import resolve_device
+from .predict import cutoff_curve
 
 # %% ../nbs/07_train.ipynb #f3d32e08
 OPTIMIZERS = ('sgd', 'adam')
