@@ -100,9 +100,18 @@ def _idx_root(name, root):
         tmp.replace(target)   # atomic: a half-written file never looks finished
     return cache_dir()/'unpacked'
 
+_IDX_COUNT = {True: 60000, False: 10000}
+
 def _load_idx(name, root, train):
-    ds = _IDX[name](str(_idx_root(name, root)), train=train, download=False)
-    return ds.data, ds.targets, list(ds.classes)
+    "Images, labels and class names of MNIST or FashionMNIST, checked: the right counts, 28x28 images, labels 0-9."
+    where = _idx_root(name, root)
+    ds = _IDX[name](str(where), train=train, download=False)
+    x, y, n = ds.data, ds.targets, _IDX_COUNT[train]
+    if len(x) != n or len(y) != n or tuple(x.shape[1:]) != (28, 28) or not bool(((y >= 0) & (y <= 9)).all()):
+        raise ValueError(f"{_IDX[name].__name__} in {where} is not torchvision's: the {'training' if train else 'test'} "
+                         f"split has {len(x)} images of {tuple(x.shape[1:])} and {len(y)} labels, expected {n} of "
+                         f"(28, 28) with labels 0-9. Delete the unpacked files there (files swapped or truncated?).")
+    return x, y, list(ds.classes)
 
 # %% ../nbs/02_data.ipynb #32609194
 def _cifar10_class(verify=True):
