@@ -276,7 +276,7 @@ def _solve_q_star(act, sw2, sb2):
     if act.gain is not None:   # V(q) = gain q
         with np.errstate(divide='ignore', invalid='ignore'):
             return np.where(sw2*act.gain < 1, sb2/(1-sw2*act.gain), np.inf)
-    q, hi = _newton_q(act, sw2, sb2, _q_bracket(act, sw2, sb2))
+    q, hi = _newton_q(act, sw2, sb2, hi=_q_bracket(act, sw2, sb2))
     V0, D0, S0 = _moments_block(act, np.zeros(1))
     zero = (sw2*V0 + sb2 == 0) & (sw2*(D0+S0) <= 1 + 1e-12)   # q = 0 is an attracting fixed point
     return np.where(zero, 0., np.where(np.isfinite(hi), q, np.inf))
@@ -297,7 +297,7 @@ def _fixed_point_block(act, sw2, sb2, with_c=True):
     chi = sw2*D
     c, G = np.ones_like(q), D.copy()
     chaos = (chi > 1) & finite & (q > 0) & with_c
-    if chaos.any(): c[chaos], G[chaos] = _solve_c_star(act, sw2[chaos], sb2[chaos], q[chaos])
+    if chaos.any(): c[chaos], G[chaos] = _solve_c_star(act, sw2=sw2[chaos], sb2=sb2[chaos], q=q[chaos])
     return q, c, chi, np.where(finite, _depth(sw2*(D+S)), np.inf), np.where(finite, _depth(sw2*G), np.inf)
 
 # %% ../nbs/00_meanfield.ipynb #4701bd92
