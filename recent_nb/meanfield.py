@@ -40,7 +40,9 @@ class Activation:
     moments: Callable = None           # optional closed form q -> (E phi^2, E phi'^2, E phi'' phi) for u ~ N(0, q)
     pair: Callable = None              # optional closed form (q, c) -> (F, dF/dc, G) of the pair kernel
     gain: Optional[float] = None       # V(q) = gain q exactly (positively homogeneous): q*, critical line closed
-    def __call__(self, x): return self.fn(np.asarray(x, dtype=np.float64))
+    def __call__(self, x): # points, any shape
+        "`fn` at `x`, as float64."
+        return self.fn(np.asarray(x, dtype=np.float64))
     def __repr__(self): return f"Activation({self.name!r}, method={self.method!r})"
 
 # %% ../nbs/00_meanfield.ipynb #6f8c3733
