@@ -12,17 +12,23 @@ import torch
 # %% ../nbs/05_entropy.ipynb #6edd143b
 PMF_EPS = 1e-12
 
-def to_pmf(v, eps=PMF_EPS):
+# %% ../nbs/05_entropy.ipynb #ce64019e
+def to_pmf(v,            # vectors along the last axis, any leading dims
+           eps=PMF_EPS): # added after the shift, so that no entry is 0
     "Each vector along the last axis shifted by its own minimum, plus `eps`, normalised to sum 1."
     v = torch.as_tensor(v)
     if not torch.isfinite(v).all(): raise ValueError("cannot make a probability mass function of non-finite values")
     v = v - v.min(-1, keepdim=True).values + eps
     return v/v.sum(-1, keepdim=True)
 
-def relative_entropy(x, xbar, reduce='mean'):
-    "D(p||q) of inputs x (batch, N) against reconstructions xbar (..., batch, N), per input, then `reduce`d over the batch ('mean', 'median' or None)."
+# %% ../nbs/05_entropy.ipynb #dc708014
+def relative_entropy(x,             # inputs (batch, N)
+                     xbar,          # their reconstructions (..., batch, N)
+                     reduce='mean'): # over the batch: 'mean', 'median', or None for one value per input
+    "D(p||q) of the inputs x against their reconstructions xbar, per input, then `reduce`d over the batch."
     x, xbar = torch.as_tensor(x), torch.as_tensor(xbar)
-    if x.shape[-2:] != xbar.shape[-2:]: raise ValueError(f"inputs {tuple(x.shape)} and reconstructions {tuple(xbar.shape)} must end in the same (batch, N)")
+    if x.shape[-2:] != xbar.shape[-2:]:
+        raise ValueError(f"inputs {tuple(x.shape)} and reconstructions {tuple(xbar.shape)} must end in the same (batch, N)")
     if x.shape[-2] < 1: raise ValueError("need at least one input")
     p, q = to_pmf(x.double()), to_pmf(xbar.double())
     d = (p*(p.log() - q.log())).sum(-1)
@@ -31,10 +37,13 @@ def relative_entropy(x, xbar, reduce='mean'):
     if reduce is None: return d
     raise ValueError(f"reduce must be 'mean', 'median' or None, got {reduce!r}")
 
-def differential_entropy(xbar, floor=PMF_EPS):
-    "Mean over pixels of 0.5 ln(2 pi e sigma^2), sigma each pixel's standard deviation over the batch of reconstructions xbar (..., batch, N)."
+# %% ../nbs/05_entropy.ipynb #e95b5769
+def differential_entropy(xbar,           # reconstructions of different inputs (..., batch, N), batch >= 2
+                         floor=PMF_EPS): # the smallest standard deviation of a pixel
+    "Mean over pixels of 0.5 ln(2 pi e sigma^2), sigma each pixel's standard deviation over the batch of xbar."
     xbar = torch.as_tensor(xbar)
-    if xbar.ndim < 2 or xbar.shape[-2] < 2: raise ValueError(f"need a batch of at least 2 reconstructions along axis -2, got shape {tuple(xbar.shape)}")
+    if xbar.ndim < 2 or xbar.shape[-2] < 2:
+        raise ValueError(f"need a batch of at least 2 reconstructions along axis -2, got shape {tuple(xbar.shape)}")
     xbar = xbar.double()
     if not torch.isfinite(xbar).all(): raise ValueError("reconstructions must be finite")
     mass = xbar.abs().sum(-1, keepdim=True)
@@ -43,22 +52,25 @@ def differential_entropy(xbar, floor=PMF_EPS):
     return (0.5*np.log(2*np.pi*np.e) + sigma.log()).mean(-1)
 
 # %% ../nbs/05_entropy.ipynb #f0839cb9
-def cutoff(re, eta, relative=False):
-    "The layer l* (1..L) where the entropy curves `re` (..., L) stop changing by more than `eta` (appendix A.2; `relative`: the code's ratio rule)."
-    re = np.asarray(re, dtype=np.float64)
-    eta = float(eta)
+def cutoff(curves,          # entropy curves (..., L): one value per layer 1..L along the last axis
+           eta,             # the threshold: how far from the last layer's value counts as still changing
+           relative=False): # compare ratios RE(l)/RE(L) with 1 (the paper's code) instead of differences
+    "The layer l* (1..L) where each curve stops changing by more than `eta` (appendix A.2)."
+    curves, eta = np.asarray(curves, dtype=np.float64), float(eta)
     if not eta > 0 or not np.isfinite(eta): raise ValueError(f"eta must be a positive number, got {eta!r}")
-    if re.ndim < 1 or re.shape[-1] < 1: raise ValueError("need entropy curves with at least one layer along the last axis")
-    if not np.all(np.isfinite(re)): raise ValueError("entropy curves must be finite")
-    last = re[..., -1:]
+    if curves.ndim < 1 or curves.shape[-1] < 1: raise ValueError("need entropy curves with at least one layer along the last axis")
+    if not np.all(np.isfinite(curves)): raise ValueError("entropy curves must be finite")
+    last, L = curves[..., -1:], curves.shape[-1]
     if relative:
-        with np.errstate(divide='ignore', invalid='ignore'): far = ~np.isclose(re/last, 1., rtol=eta, atol=0.)
-    else: far = np.abs(re - last) > eta
+        with np.errstate(divide='ignore', invalid='ignore'): far = ~np.isclose(curves/last, 1., rtol=eta, atol=0.)
+    else: far = np.abs(curves - last) > eta
     far = far[..., :-1]                               # layers 1..L-1
-    L = re.shape[-1]
-    idx = np.where(far, np.arange(1, L), 0).max(-1, initial=0) if L > 1 else np.zeros(re.shape[:-1], dtype=int)
+    idx = np.where(far, np.arange(1, L), 0).max(-1, initial=0) if L > 1 else np.zeros(curves.shape[:-1], dtype=int)
     return np.where(idx > 0, idx + 1, 1)             # the last layer that differs, plus one; 1 if none differs
 
-def cutoffs(re, etas, relative=False):
+# %% ../nbs/05_entropy.ipynb #6c999618
+def cutoffs(curves,          # entropy curves (..., L), as for `cutoff`
+            etas,            # one threshold or several
+            relative=False): # the ratio rule of `cutoff`
     "`cutoff` for several thresholds: a dict eta -> l*."
-    return {float(e): cutoff(re, e, relative) for e in np.atleast_1d(etas)}
+    return {float(e): cutoff(curves, e, relative) for e in np.atleast_1d(etas)}
