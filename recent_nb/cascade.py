@@ -13,7 +13,7 @@ from fastcore.basics import patch
 from .core import as_int, resolve_device
 from .nets import MLPEnsemble
 
-# %% ../nbs/04_cascade.ipynb #f392f2d8
+# %% ../nbs/04_cascade.ipynb #3d494442
 OUT_ACTS = {'tanh': torch.tanh, None: lambda h: h}
 
 # %% ../nbs/04_cascade.ipynb #65ada0f0
@@ -29,7 +29,7 @@ class Cascade:
     @property
     def depth(self): return len(self.A)
 
-# %% ../nbs/04_cascade.ipynb #acabeb20
+# %% ../nbs/04_cascade.ipynb #63ef2858
 @patch
 def decode(self:Cascade,
            l,   # the layer whose decoder runs, 1..L
@@ -37,7 +37,7 @@ def decode(self:Cascade,
     "c_l(z), of shape (..., E, batch, N_(l-1))."
     return OUT_ACTS[self.out_act](torch.matmul(z, self.A[l-1].transpose(-1, -2)) + self.a[l-1].unsqueeze(-2))
 
-# %% ../nbs/04_cascade.ipynb #0afc9f22
+# %% ../nbs/04_cascade.ipynb #c9a02007
 @patch
 @torch.no_grad()
 def reconstruct(self:Cascade,
@@ -71,7 +71,7 @@ def init_decoders(widths,               # [N_0, ..., N_L] of the network
         a.append((torch.rand(n_nets, n_prev, generator=g, device=device, dtype=dtype)*2-1)*bound)
     return A, a
 
-# %% ../nbs/04_cascade.ipynb #a22666fd
+# %% ../nbs/04_cascade.ipynb #b4f79b3c
 def _batches(n, batch_size, epochs, seed, device):
     "Index batches of a seeded shuffle, the same for every method."
     g = torch.Generator().manual_seed(seed)
@@ -79,14 +79,14 @@ def _batches(n, batch_size, epochs, seed, device):
         perm = torch.randperm(n, generator=g).to(device)
         for i in range(0, n, batch_size): yield perm[i:i+batch_size]
 
-# %% ../nbs/04_cascade.ipynb #6ead60b0
+# %% ../nbs/04_cascade.ipynb #fbc8b8ce
 def _shape_groups(widths):
     "The layers (0-based) of every decoder shape (N_(l-1), N_l), in order of first appearance."
     groups = {}
     for l, shape in enumerate(zip(widths[:-1], widths[1:])): groups.setdefault(shape, []).append(l)
     return groups
 
-# %% ../nbs/04_cascade.ipynb #4b3bfbca
+# %% ../nbs/04_cascade.ipynb #b941a6a9
 def _linear(W, b):
     "A `torch.nn.Linear` holding the weight W (N_out, N_in) and the bias b."
     d = torch.nn.Linear(W.shape[1], W.shape[0], device=W.device, dtype=W.dtype)
@@ -95,7 +95,7 @@ def _linear(W, b):
         d.bias.copy_(b)
     return d
 
-# %% ../nbs/04_cascade.ipynb #38c31c17
+# %% ../nbs/04_cascade.ipynb #ba415039
 def _fit_sequential(net, x, out_act, epochs, batch_size, lr, seed, progress):
     "The paper's loop: for every batch, each decoder of each network takes its own Adam step."
     A, a = init_decoders(net.widths, net.n_nets, seed=seed, device=net.device, dtype=net.dtype)
@@ -140,7 +140,7 @@ def _fit_parallel(net, x, out_act, epochs, batch_size, lr, seed, progress):
 # %% ../nbs/04_cascade.ipynb #ee705568
 RIDGE = 1e-2
 
-# %% ../nbs/04_cascade.ipynb #7b763ea8
+# %% ../nbs/04_cascade.ipynb #d0b0214f
 def ridge_solve(s,      # sums over the samples: zz (..., F, F), zt (..., F, T), z (..., F), t (..., T)
                 n,      # the number of samples summed
                 ridge): # the absolute ridge added to the covariance of z
@@ -151,7 +151,7 @@ def ridge_solve(s,      # sums over the samples: zz (..., F, F), zt (..., F, T),
     W = torch.linalg.solve(C + ridge*torch.eye(C.shape[-1], device=C.device, dtype=C.dtype), D)
     return W, mt - (mz.unsqueeze(-2) @ W).squeeze(-2)
 
-# %% ../nbs/04_cascade.ipynb #55cb08d4
+# %% ../nbs/04_cascade.ipynb #75384ac6
 def _lstsq_chunks(net, bs):
     "(shape, layers) chunks of equal-shape layers, each small enough for the memory budget at batch size bs."
     budget = 4e9 if net.device.type == 'cuda' else 2.5e8             # bytes of float64 work arrays per batched step
@@ -161,7 +161,7 @@ def _lstsq_chunks(net, bs):
         chunks += [((n_prev, n), ls[j:j+step]) for j in range(0, len(ls), step)]
     return chunks
 
-# %% ../nbs/04_cascade.ipynb #b87343e6
+# %% ../nbs/04_cascade.ipynb #f0e942dd
 def _lstsq_sums(net, x, chunks, bs, progress):
     "One pass over x: the float64 sums {zz, zt, z, t} of every chunk of layers, with z = z_l and t = z_(l-1)."
     f64, E = dict(device=net.device, dtype=torch.float64), net.n_nets
@@ -178,7 +178,7 @@ def _lstsq_sums(net, x, chunks, bs, progress):
             s['t'] += T.sum(-2)
     return sums
 
-# %% ../nbs/04_cascade.ipynb #bb420bab
+# %% ../nbs/04_cascade.ipynb #7cb7daf6
 def _fit_lstsq(net, x, batch_size, ridge, progress):
     "The exact ridge decoders of every layer and network: one pass of sums, then one batched solve per chunk."
     bs = max(batch_size, 8192 if net.device.type == 'cuda' else 1024)   # the sums do not care about the batch size
@@ -191,7 +191,7 @@ def _fit_lstsq(net, x, batch_size, ridge, progress):
             a[l] = b[g].to(net.dtype)
     return A, a
 
-# %% ../nbs/04_cascade.ipynb #2922bb27
+# %% ../nbs/04_cascade.ipynb #e5d9bf64
 def _check_fit_args(net, x, method, epochs, batch_size, lr):
     "The training inputs as the ensemble's tensor, epochs and batch_size as ints, or a `ValueError`."
     if method not in METHODS: raise ValueError(f"unknown method {method!r}: use one of {METHODS}")
@@ -202,7 +202,7 @@ def _check_fit_args(net, x, method, epochs, batch_size, lr):
     if not lr > 0: raise ValueError(f"lr must be positive, got {lr!r}")
     return x, epochs, batch_size
 
-# %% ../nbs/04_cascade.ipynb #2102d8e7
+# %% ../nbs/04_cascade.ipynb #320b40e6
 def _check_decoder_args(method, out_act, ridge):
     "The decoders' output activation ('auto' resolved), or a `ValueError`."
     if out_act == 'auto': out_act = None if method == 'lstsq' else 'tanh'
@@ -212,7 +212,7 @@ def _check_decoder_args(method, out_act, ridge):
     if not ridge >= 0: raise ValueError(f"ridge must be >= 0, got {ridge!r}")
     return out_act
 
-# %% ../nbs/04_cascade.ipynb #fd9c2173
+# %% ../nbs/04_cascade.ipynb #d123c731
 def _no_progress(it): return it
 
 # %% ../nbs/04_cascade.ipynb #93cf216a
