@@ -22,7 +22,7 @@ def _preset_widths(n_in, n_out, depth, preset):
     if preset == 'shrinking': return [int(math.ceil(w)) for w in np.linspace(n_in, n_out, depth+1)]
     raise ValueError(f"unknown width preset {preset!r}: use 'wide', 'shrinking', an int or a list of {depth} widths")
 
-# %% ../nbs/03_nets.ipynb #4974f9f9
+# %% ../nbs/03_nets.ipynb #99db011e
 def layer_widths(n_in,           # the input width N_0
                  n_out,          # the last layer's width N_L
                  depth,          # the number of layers L
@@ -43,7 +43,7 @@ def _orthogonal(E, n_out, n_in, generator, device, dtype):
     q = q*torch.sign(torch.diagonal(r, dim1=-2, dim2=-1)).unsqueeze(-2)   # sign fix: Haar measure
     return (q if n_out >= n_in else q.transpose(-1, -2)).to(dtype)
 
-# %% ../nbs/03_nets.ipynb #78b2149f
+# %% ../nbs/03_nets.ipynb #9c54de69
 def _variances(sw2, sb2):
     "sw2 and sb2 as float64 arrays of one entry per network (sb2 broadcast), finite and >= 0."
     sw2 = np.atleast_1d(np.asarray(sw2, dtype=np.float64))
@@ -53,7 +53,7 @@ def _variances(sw2, sb2):
         if not np.all(np.isfinite(v)) or np.any(v < 0): raise ValueError(f"{k} must be finite and >= 0, got {v}")
     return sw2.copy(), sb2.copy()
 
-# %% ../nbs/03_nets.ipynb #e413ec2d
+# %% ../nbs/03_nets.ipynb #d4626bb9
 def _draw(widths, sw2, sb2, init, seed, device, dtype):
     "Weights [(E, N_l, N_(l-1))] and biases [(E, N_l)] of E = len(sw2) networks, from one seeded generator."
     if init not in ('gaussian', 'orthogonal'):
@@ -90,7 +90,7 @@ class MLPEnsemble:
     def depth(self): return len(self.weights)
     def __repr__(self): return f"MLPEnsemble({self.n_nets} x {self.widths}, act={self.act.name}, init={self.init})"
 
-# %% ../nbs/03_nets.ipynb #db070563
+# %% ../nbs/03_nets.ipynb #1e303086
 @patch
 def _init(self:MLPEnsemble, widths, sw2, sb2, act, init, seed, device, dtype):
     "Check and store the settings that every ensemble has, drawn or given."
@@ -101,7 +101,7 @@ def _init(self:MLPEnsemble, widths, sw2, sb2, act, init, seed, device, dtype):
     if self.act.torch_fn is None: raise ValueError(f"activation {self.act.name!r} has no torch version")
     self.device, self.dtype = resolve_device(device), dtype
 
-# %% ../nbs/03_nets.ipynb #1e35fa75
+# %% ../nbs/03_nets.ipynb #072e9bad
 @patch
 def _input(self:MLPEnsemble, x):
     "x as a tensor of the ensemble's device and dtype: (batch, N_0) shared by all networks, or (E, batch, N_0)."
@@ -112,7 +112,7 @@ def _input(self:MLPEnsemble, x):
     if not torch.isfinite(x).all(): raise ValueError("input has non-finite values")
     return x
 
-# %% ../nbs/03_nets.ipynb #3a2c7d2b
+# %% ../nbs/03_nets.ipynb #1dc4b7ea
 @patch
 def layer(self:MLPEnsemble,
           l,   # the layer, 1..depth
@@ -121,7 +121,7 @@ def layer(self:MLPEnsemble,
     W, b = self.weights[l-1], self.biases[l-1]
     return self.act.torch_fn(torch.matmul(z, W.transpose(-1, -2)) + b.unsqueeze(-2))
 
-# %% ../nbs/03_nets.ipynb #6347ebb2
+# %% ../nbs/03_nets.ipynb #c863cd99
 @patch
 def _forward(self:MLPEnsemble, x):
     "Yield z_0, z_1, ..., z_L of the input x, each of shape (E, batch, N_l)."
@@ -131,7 +131,7 @@ def _forward(self:MLPEnsemble, x):
         z = self.layer(l, z)
         yield z
 
-# %% ../nbs/03_nets.ipynb #4d8112e3
+# %% ../nbs/03_nets.ipynb #c14c3d21
 @patch
 @torch.no_grad()
 def activations(self:MLPEnsemble,
@@ -139,7 +139,7 @@ def activations(self:MLPEnsemble,
     "All layer activations [z_0, z_1, ..., z_L] of a batch (z_l of shape (E, batch, N_l); z_0 = x), without autograd."
     return list(self._forward(x))
 
-# %% ../nbs/03_nets.ipynb #4b9b5b9a
+# %% ../nbs/03_nets.ipynb #df4e8fb4
 @patch
 @torch.no_grad()
 def __call__(self:MLPEnsemble,
@@ -148,7 +148,7 @@ def __call__(self:MLPEnsemble,
     for z in self._forward(x): pass
     return z
 
-# %% ../nbs/03_nets.ipynb #0206ccd8
+# %% ../nbs/03_nets.ipynb #e0544283
 def _check_layer(l, W, b, E, widths):
     "A `ValueError` unless layer l's weights W and biases b fit E networks of `widths`."
     want_W, want_b = (E, widths[l], widths[l-1]), (E, widths[l])
@@ -156,7 +156,7 @@ def _check_layer(l, W, b, E, widths):
         raise ValueError(f"layer {l}: weights {tuple(W.shape)} and biases {tuple(b.shape)} do not fit {E} "
                          f"network(s) of widths {widths}: expected {want_W} and {want_b}")
 
-# %% ../nbs/03_nets.ipynb #2ea35ed9
+# %% ../nbs/03_nets.ipynb #347010f2
 @patch(cls_method=True)
 def from_params(cls:MLPEnsemble,
                 weights,       # one (E, N_l, N_(l-1)) tensor per layer, such as `train.train_ensemble`'s `params`
@@ -176,7 +176,7 @@ def from_params(cls:MLPEnsemble,
     net.weights, net.biases = [W.to(net.device) for W in weights], [b.to(net.device) for b in biases]
     return net
 
-# %% ../nbs/03_nets.ipynb #e5cfe047
+# %% ../nbs/03_nets.ipynb #2529634b
 @patch
 def __getitem__(self:MLPEnsemble,
                 e): # the network's index, 0..E-1
