@@ -343,7 +343,8 @@ def _pick(res, nets):
 def _footer(fig, res):
     "Write the run's scale and device at the foot of `fig`."
     c, n = res.config, res.config.get('widths', [0])
-    text = (f"{c.get('act')}, depth {res.depth}, width {n[1] if len(n) > 1 else n[0]}; {c.get('n_train')} training and "
+    width = f"{'channels' if c.get('arch') == 'cnn' else 'width'} {n[1] if len(n) > 1 else n[0]}"
+    text = (f"{c.get('act')}, depth {res.depth}, {width}; {c.get('n_train')} training and "
             f"{c.get('n_eval')} held-out images; {c.get('method')} decoders; {res.timings.get('device', '?')}")
     fig.text(0.5, 0.005, text, ha='center', va='bottom', fontsize=7, color='grey')
     fig.tight_layout(rect=(0, 0.03, 1, 1))
