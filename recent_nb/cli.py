@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['SWEEP_HELP', 'parse_grid', 'SweepOptions', 'options_parser', 'parse_options', 'settings', 'run_sweep', 'sweep_cli']
 
-# %% ../nbs/11_cli.ipynb #a722d3e0
+# %% ../nbs/11_cli.ipynb #58e9b892
 import json, time
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +39,7 @@ def parse_grid(s,               # the option's text
         form = 'start:stop:step with integers' if integer else 'start:stop:count'
         raise ValueError(f"--{name} must be a comma-separated list or {form}, got {s!r}") from None
 
-# %% ../nbs/11_cli.ipynb #576a2ecd
+# %% ../nbs/11_cli.ipynb #781a833e
 @dataclass
 class SweepOptions:
     dataset:str='mnist_sample'     # mnist_sample (embedded), mnist, fashion_mnist or cifar10
@@ -70,7 +70,7 @@ class SweepOptions:
     out:str='recent_sweep_out'     # folder for heatmap.png, head_to_head.md, sweep.json
     quiet:store_true=False         # no progress bars
 
-# %% ../nbs/11_cli.ipynb #4fa702eb
+# %% ../nbs/11_cli.ipynb #744e86aa
 SWEEP_HELP = "Train a grid of networks over (sigma_w^2, depth), draw the trainability heatmap, score the predictors."
 
 def options_parser():
@@ -79,13 +79,13 @@ def options_parser():
     parser.description = SWEEP_HELP
     return parser
 
-# %% ../nbs/11_cli.ipynb #463083c4
+# %% ../nbs/11_cli.ipynb #f37187a0
 def parse_options(argv=None): # the command's words (default: the command line)
     "The `SweepOptions` that the command line `argv` asks for."
     args = vars(options_parser().parse_args(argv))
     return SweepOptions(**{k: v for k, v in args.items() if k not in ('pdb', 'xtra')})
 
-# %% ../nbs/11_cli.ipynb #b229df93
+# %% ../nbs/11_cli.ipynb #c63b9bbf
 def settings(o): # a `SweepOptions`
     "The sweep's `Data`, `Net` and `Training` from the options."
     names = ('dataset', 'root', 'n_train', 'n_test', 'norm', 'arch', 'sb2', 'act', 'init',
@@ -94,7 +94,7 @@ def settings(o): # a `SweepOptions`
     given = {k: getattr(o, k) for k in names} | dict(width=width)
     return with_fields([Data(), Net(), Training()], given, 'recent_sweep')
 
-# %% ../nbs/11_cli.ipynb #305dbf8e
+# %% ../nbs/11_cli.ipynb #e6127ea3
 def _summary(sw, dataset, seconds):
     "The first line of the report: the grid, the networks, the data, the training and its time."
     c, n = sw.config, sw.final().size
@@ -104,14 +104,14 @@ def _summary(sw, dataset, seconds):
             f"batch {c['batch_size']}); "
             f"{sw.device}; trained {sw.trained} points in {seconds:.1f} s, {n - sw.trained} from the store")
 
-# %% ../nbs/11_cli.ipynb #8d80f685
+# %% ../nbs/11_cli.ipynb #b930390f
 def _accuracy_table(sw):
     "The final test accuracies as text: rows depths, columns sw2."
     head = f"\nfinal test accuracy (rows: depth, columns: sigma_w^2)\n{'':>6}" + ''.join(f"{s:7.3g}" for s in sw.sw2)
     rows = [f"{d:6d}" + ''.join(f"{a:7.3f}" for a in sw.final()[i]) for i, d in enumerate(sw.depths)]
     return '\n'.join([head] + rows)
 
-# %% ../nbs/11_cli.ipynb #e1e0aaea
+# %% ../nbs/11_cli.ipynb #36483b9d
 def _save(out, sw, hh, entropy, ks, threshold):
     "heatmap.png, head_to_head.md and sweep.json in the folder `out`."
     plot_sweep(sw, entropy, ks=ks, threshold=threshold)
@@ -123,7 +123,7 @@ def _save(out, sw, hh, entropy, ks, threshold):
                    entropy=None if entropy is None else entropy.to_dict())
     (out/'sweep.json').write_text(json.dumps(numbers, indent=1))
 
-# %% ../nbs/11_cli.ipynb #3c73321e
+# %% ../nbs/11_cli.ipynb #0e6adb1f
 def run_sweep(o): # a `SweepOptions`
     "Train the sweep, predict, score, and save the results in `o.out`; returns the report as text."
     out = Path(o.out)
@@ -143,7 +143,7 @@ def run_sweep(o): # a `SweepOptions`
     _save(out, sw, hh, entropy, ks, o.threshold)
     return '\n'.join(report + [f"saved heatmap.png, head_to_head.md and sweep.json in {out}"])
 
-# %% ../nbs/11_cli.ipynb #f7ee7f99
+# %% ../nbs/11_cli.ipynb #7807cc7c
 def sweep_cli(argv=None): # the command's words (default: the command line)
     "The `recent_sweep` command: parse the options, run the sweep, print the report."
     print(run_sweep(parse_options(argv)))

@@ -6,7 +6,7 @@
 __all__ = ['meanfield_verdict', 'entropy_verdict', 'mlp_entropy', 'sweep_entropy', 'size_label', 'plot_sweep', 'HeadToHead',
            'head_to_head']
 
-# %% ../nbs/07c_scoring.ipynb #0be68fa7
+# %% ../nbs/07c_scoring.ipynb #f02d57d5
 import time
 from dataclasses import dataclass
 
@@ -28,7 +28,7 @@ def meanfield_verdict(sweep, # a trained `Sweep`
     xc = np.asarray(xi_c(sweep.config['act'], sweep.sw2, sweep.config['sb2']))
     return sweep.depths[:, None] <= k*xc[None, :], time.perf_counter() - t
 
-# %% ../nbs/07c_scoring.ipynb #c6706abb
+# %% ../nbs/07c_scoring.ipynb #5a361709
 def entropy_verdict(sweep,      # a trained `Sweep`
                     entropy,    # its cutoff curve, from `sweep_entropy`
                     eta=None,   # the cutoff's threshold (default: the first computed)
@@ -44,7 +44,7 @@ def entropy_verdict(sweep,      # a trained `Sweep`
     cut = cuts[etas[0] if eta is None else float(eta)][np.argsort(entropy.sw2)]
     return sweep.depths[:, None] <= cut[None, :]
 
-# %% ../nbs/07c_scoring.ipynb #a91fa43b
+# %% ../nbs/07c_scoring.ipynb #92cbe841
 def mlp_entropy(sweep,     # a trained MLP `Sweep`
                 x,         # training images for the decoders (n, pixels), scaled to [0, 1]
                 x_eval,    # held-out images the entropies are measured on
@@ -59,7 +59,7 @@ def mlp_entropy(sweep,     # a trained MLP `Sweep`
 
 register_architecture('mlp', entropy=mlp_entropy)
 
-# %% ../nbs/07c_scoring.ipynb #e07a060a
+# %% ../nbs/07c_scoring.ipynb #a4e915da
 _ENTROPY_BY = {'cnn': 'recent_nb.cnn_cascade'}   # where the book gives its other architectures a cutoff curve
 
 def sweep_entropy(sweep,               # a trained `Sweep`
@@ -86,13 +86,13 @@ def size_label(config): # a sweep's configuration
     if config.get('arch') == 'cnn': return f"CNN, {config['width']} channels"
     return f"{config['width']} widths" if isinstance(config['width'], str) else f"width {config['width']}"
 
-# %% ../nbs/07c_scoring.ipynb #1e23df5c
+# %% ../nbs/07c_scoring.ipynb #a882e9d3
 def _edges(v): # grid values, increasing
     "Cell edges around grid values `v`: midpoints, and half a step beyond each end (0.5 for a single value)."
     if len(v) == 1: return np.array([v[0] - .5, v[0] + .5])
     return np.concatenate([[v[0] - (v[1]-v[0])/2], (v[1:]+v[:-1])/2, [v[-1] + (v[-1]-v[-2])/2]])
 
-# %% ../nbs/07c_scoring.ipynb #9ca34c6c
+# %% ../nbs/07c_scoring.ipynb #54818d5e
 def _title(sweep):
     "The heatmap's default title: data, size, training and device."
     c = sweep.config
@@ -100,7 +100,7 @@ def _title(sweep):
     device = f"; {sweep.device}" if sweep.device else ''
     return f"{c['dataset']}, {c['n_train']} images, {size_label(c)}, {epochs}{device}"
 
-# %% ../nbs/07c_scoring.ipynb #02959093
+# %% ../nbs/07c_scoring.ipynb #f612de41
 def _draw_meanfield(ax, sweep, ks, ylim):
     "k xi_c for each k (hatched where xi_c is infinite) and the critical sw2."
     act, sb2 = sweep.config['act'], sweep.config['sb2']
@@ -114,7 +114,7 @@ def _draw_meanfield(ax, sweep, ks, ylim):
     ax.axvline(float(critical_sw2(act, sb2)), color='white', lw=.8, alpha=.6,
                label=r'critical $\sigma_w^2$ ($\chi_1 = 1$)')
 
-# %% ../nbs/07c_scoring.ipynb #13a7c4dd
+# %% ../nbs/07c_scoring.ipynb #34a78aa8
 def _draw_cutoffs(ax, entropy, diff):
     "The entropy cutoff curves l*(sw2): relative entropy, and differential entropy if `diff`."
     o = np.argsort(entropy.sw2)
@@ -125,7 +125,7 @@ def _draw_cutoffs(ax, entropy, diff):
         ax.plot(entropy.sw2[o], c[o], 's--', color=col, ms=3, lw=1.2,
                 label=f'differential-entropy cutoff, $\\eta$ = {e:g}')
 
-# %% ../nbs/07c_scoring.ipynb #87af17ac
+# %% ../nbs/07c_scoring.ipynb #52111179
 def plot_sweep(sweep,                   # a trained `Sweep`
                entropy=None,            # its cutoff curve, from `sweep_entropy`
                ks=(4.5, 6.),            # multiples k of xi_c to draw
@@ -158,7 +158,7 @@ class HeadToHead:
     threshold: float              # the test accuracy that counts as trained
     sweep_seconds: float          # the training time of the sweep
 
-# %% ../nbs/07c_scoring.ipynb #effd76fb
+# %% ../nbs/07c_scoring.ipynb #95ce6bb7
 @patch
 def table(self:HeadToHead):
     "A Markdown table: each predictor's share of cells right, its two kinds of error and its wall time."
@@ -170,11 +170,11 @@ def table(self:HeadToHead):
     lines.append(f"| *training the sweep (the ground truth)* | | | | {self.sweep_seconds:.4g} |")
     return '\n'.join(lines)
 
-# %% ../nbs/07c_scoring.ipynb #475cd8fd
+# %% ../nbs/07c_scoring.ipynb #d93488d4
 @patch
 def _repr_markdown_(self:HeadToHead): return self.table()
 
-# %% ../nbs/07c_scoring.ipynb #5c014b8b
+# %% ../nbs/07c_scoring.ipynb #90edd4a6
 @patch
 def row(self:HeadToHead, prefix): # the start of a predictor's name, e.g. 'mean field', 'reconstruction entropy, KL'
     "The one row whose predictor's name starts with `prefix`."
@@ -184,14 +184,14 @@ def row(self:HeadToHead, prefix): # the start of a predictor's name, e.g. 'mean 
         raise KeyError(f"{len(hits)} predictors start with {prefix!r}; the predictors are {names}")
     return hits[0]
 
-# %% ../nbs/07c_scoring.ipynb #cf4822f8
+# %% ../nbs/07c_scoring.ipynb #2e36a10b
 @patch
 def to_dict(self:HeadToHead):
     "Every number of the scoring, JSON-able."
     return dict(rows=self.rows, threshold=self.threshold, sweep_seconds=self.sweep_seconds,
                 truth=self.truth.tolist(), verdicts={k: v.tolist() for k, v in self.verdicts.items()})
 
-# %% ../nbs/07c_scoring.ipynb #3092cbfc
+# %% ../nbs/07c_scoring.ipynb #d1bd74d0
 def _verdicts(sweep, entropy, ks, eta, diff_eta):
     "Each predictor's verdicts on the grid and the seconds it took, by predictor name."
     verdicts, secs = {}, {}
@@ -206,7 +206,7 @@ def _verdicts(sweep, entropy, ks, eta, diff_eta):
         verdicts[name], secs[name] = entropy_verdict(sweep, entropy, eta, kind), entropy.timings['total_s']
     return verdicts, secs
 
-# %% ../nbs/07c_scoring.ipynb #73224b2d
+# %% ../nbs/07c_scoring.ipynb #e3537e1c
 def head_to_head(sweep,                   # a trained `Sweep`: the ground truth
                  entropy=None,            # its cutoff curve, from `sweep_entropy` (None: mean field only)
                  ks=(4.5, 6.),            # multiples k of xi_c, one mean-field predictor each

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['point_key', 'ResultStore']
 
-# %% ../nbs/07a_store.ipynb #ad0cabe5
+# %% ../nbs/07a_store.ipynb #8bd1c262
 import hashlib, json, os
 from datetime import datetime, timezone
 from pathlib import Path
@@ -17,7 +17,7 @@ def point_key(point): # a grid point's full configuration, a JSON-able dict
     "The store's name of a grid point: a hash of its full configuration, stable across runs and machines."
     return hashlib.sha256(json.dumps(point, sort_keys=True, separators=(',', ':')).encode()).hexdigest()[:24]
 
-# %% ../nbs/07a_store.ipynb #6e628435
+# %% ../nbs/07a_store.ipynb #a58e9676
 class ResultStore:
     "A folder of finished grid points, one JSON file per point named by `point_key`; writes are atomic."
     def __init__(self, path): # the store's folder (made if missing)
@@ -46,7 +46,7 @@ def put(self:ResultStore,
     os.replace(tmp, f)
     return f
 
-# %% ../nbs/07a_store.ipynb #242a305d
+# %% ../nbs/07a_store.ipynb #41ba0568
 @patch
 def get(self:ResultStore, point): # the grid point's full configuration
     "The stored record {'point', 'result', 'written', ...} of `point`, or None."
@@ -58,7 +58,7 @@ def get(self:ResultStore, point): # the grid point's full configuration
     if rec.get('point') != point: raise ValueError(f"{f} holds another configuration than its name says: delete it")
     return rec
 
-# %% ../nbs/07a_store.ipynb #6a7448c3
+# %% ../nbs/07a_store.ipynb #e53f7a41
 @patch
 def records(self:ResultStore):
     "Every stored record."

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['TRAINABLE_ACC', 'Data', 'Sweep', 'train_sweep']
 
-# %% ../nbs/07b_sweep.ipynb #2399c2ab
+# %% ../nbs/07b_sweep.ipynb #2fded9fd
 import math, time
 from dataclasses import dataclass, replace
 from functools import partial
@@ -21,7 +21,7 @@ from .meanfield import get_activation
 from .train import HISTORY, WIDTH_PRESETS, Net, Training, check_data, get_architecture, train_ensemble, with_fields
 from .store import ResultStore
 
-# %% ../nbs/07b_sweep.ipynb #2934399d
+# %% ../nbs/07b_sweep.ipynb #6a5d604c
 @dataclass
 class Data:
     "The images a sweep trains and tests on: which dataset, where, how many, and how scaled."
@@ -31,7 +31,7 @@ class Data:
     n_test: int = None       # test images (None: all)
     norm: str = 'centered'   # pixel scale: centered [-0.5, 0.5], unit [0, 1] or sigmoid [0.25, 0.75]
 
-# %% ../nbs/07b_sweep.ipynb #6f8ac5de
+# %% ../nbs/07b_sweep.ipynb #c3ed43ff
 @patch
 def load(self:Data, device=None): # torch device for the tensors
     "Training images and labels, test images and labels (checked by `train.check_data`), and the class names."
@@ -46,39 +46,39 @@ TRAINABLE_ACC = 0.2   # test accuracy that counts as trained: twice chance on 10
 @dataclass
 class Sweep:
     "A trained grid: `history[name]` has shape (depths, sw2, epochs) for each name of `HISTORY`."
-    sw2: np.ndarray
-    depths: np.ndarray
-    history: dict
-    config: dict
+    sw2: np.ndarray               # the grid's weight variances, increasing
+    depths: np.ndarray            # the grid's depths, increasing
+    history: dict                 # name of `HISTORY` -> (depths, sw2, epochs) array
+    config: dict                  # what every point was trained with (the store's keys, less depth and sw2)
     seconds: np.ndarray           # (depths, sw2): training seconds per point (its ensemble's time over its size)
     trained: int = 0              # points trained by this call (the others came from the store)
-    device: str = ''
+    device: str = ''              # the device that trained them
 
-# %% ../nbs/07b_sweep.ipynb #1584cbef
+# %% ../nbs/07b_sweep.ipynb #fbe2b5e1
 @patch
 def final(self:Sweep, name='test_acc'): # a name of `HISTORY`
     "The last epoch's value of `name`, shape (depths, sw2)."
     return self.history[name][..., -1]
 
-# %% ../nbs/07b_sweep.ipynb #31ac85ff
+# %% ../nbs/07b_sweep.ipynb #0186cf3d
 @patch
 def trainable(self:Sweep, threshold=TRAINABLE_ACC): # test accuracy above which a network counts as trained
     "The ground truth: final test accuracy above `threshold`, (depths, sw2) booleans."
     return self.final('test_acc') > threshold
 
-# %% ../nbs/07b_sweep.ipynb #286e09e3
+# %% ../nbs/07b_sweep.ipynb #41c1142d
 @patch
 def deepest_trainable(self:Sweep, threshold=TRAINABLE_ACC): # test accuracy above which a network counts as trained
     "For each sw2, the largest depth of the grid whose network trained (0 where none did), shape (sw2,)."
     return np.where(self.trainable(threshold), self.depths[:, None], 0).max(0).astype(int)   # depths are >= 1
 
-# %% ../nbs/07b_sweep.ipynb #f46d6614
+# %% ../nbs/07b_sweep.ipynb #cb280e6b
 @patch(as_prop=True)
 def total_seconds(self:Sweep):
     "Training seconds of all points together."
     return float(self.seconds.sum())
 
-# %% ../nbs/07b_sweep.ipynb #97694221
+# %% ../nbs/07b_sweep.ipynb #cda539ed
 @patch
 def to_dict(self:Sweep):
     "Every number of the sweep, JSON-able."
@@ -98,12 +98,12 @@ def _grid(values, name, integer=False):
     if not integer and np.any(v < 0): raise ValueError(f"{name} must be >= 0, got {values!r}")
     return np.sort(v.astype(int) if integer else v)
 
-# %% ../nbs/07b_sweep.ipynb #97b93a1e
+# %% ../nbs/07b_sweep.ipynb #06c868da
 def _arch_name(arch): # a name or an `Architecture`
     "The name a sweep stores for `arch`."
     return arch if isinstance(arch, str) else arch.name
 
-# %% ../nbs/07b_sweep.ipynb #87363730
+# %% ../nbs/07b_sweep.ipynb #bf114454
 def _check_width(net):
     "An error unless `net` has one width (or an MLP preset) for every depth, and a registered architecture."
     width, arch = net.width, _arch_name(net.arch)
@@ -116,7 +116,7 @@ def _check_width(net):
         raise ValueError(f"width must be a positive integer, got {width!r}")
     get_architecture(net.arch)
 
-# %% ../nbs/07b_sweep.ipynb #a905976b
+# %% ../nbs/07b_sweep.ipynb #bcade0d6
 def _config(data, net, training, n_train, n_test):
     "The configuration every point of the sweep stores (the store's keys): MLP sweeps have no 'arch' key."
     arch = _arch_name(net.arch)
@@ -126,7 +126,7 @@ def _config(data, net, training, n_train, n_test):
                 batch_size=training.batch_size, epochs=training.epochs, seed=training.seed, n_classes=net.n_classes,
                 **({} if arch == 'mlp' else dict(arch=arch)))
 
-# %% ../nbs/07b_sweep.ipynb #16e302e8
+# %% ../nbs/07b_sweep.ipynb #5cfa2b92
 def _stored(sweep, store, points, resume):
     "The `ResultStore` at `store` (or None) and the (depth, sw2) it holds, now in `sweep`; an error unless `resume`."
     if store is None: return None, set()
@@ -139,14 +139,14 @@ def _stored(sweep, store, points, resume):
     for (d, s), r in done.items(): _fill(sweep, d, s, r['result'], r.get('seconds', np.nan))
     return store, set(done)
 
-# %% ../nbs/07b_sweep.ipynb #f7f41f22
+# %% ../nbs/07b_sweep.ipynb #44074312
 def _fill(sweep, depth, sw2, result, seconds):
     "Put one point's histories and seconds into the sweep's arrays."
     i, j = np.searchsorted(sweep.depths, depth), np.searchsorted(sweep.sw2, sw2)
     for k in HISTORY: sweep.history[k][i, j] = result[k]
     sweep.seconds[i, j] = seconds
 
-# %% ../nbs/07b_sweep.ipynb #3f8e61c0
+# %% ../nbs/07b_sweep.ipynb #f1ee90a8
 def _train_depth(sweep, train, depth, sw2, store, points, bar):
     "Train the missing `sw2` of one depth as one ensemble; each finished point goes to `store` and to `sweep`."
     bar.set_postfix_str(f"depth {depth}, {len(sw2)} networks")
@@ -161,7 +161,7 @@ def _train_depth(sweep, train, depth, sw2, store, points, bar):
         _fill(sweep, depth, s, res, sec)
     sweep.trained += len(sw2)
 
-# %% ../nbs/07b_sweep.ipynb #07420389
+# %% ../nbs/07b_sweep.ipynb #dcea2580
 def train_sweep(sw2,            # weight variances of the grid
                 depths,         # depths (hidden layers) of the grid
                 data=None,      # the images, a `Data` (default: `Data()`)

@@ -80,7 +80,7 @@ def classifier_logits(Ws,          # stacked weights [(E, N_l, N_(l-1))], as `in
         if l < len(Ws) - 1: z = fn(z)
     return z
 
-# %% ../nbs/07_train.ipynb #6345b9be
+# %% ../nbs/07_train.ipynb #3831e17e
 @dataclass
 class Architecture:
     "What training needs of an architecture: its classifiers; what scoring needs: its cutoff curve."
@@ -88,19 +88,17 @@ class Architecture:
     classifiers: Callable     # (n_in, width, depth, sw2, sb2, act, init, seeds, n_classes, device) -> (params, logits)
     entropy: Callable = None  # (sweep, x, x_eval, **options) -> its cutoff curve, for `scoring.sweep_entropy`
 
-# %% ../nbs/07_train.ipynb #b1ee5c51
+# %% ../nbs/07_train.ipynb #c48e9935
 ARCHITECTURES = {}
 _REGISTERED_BY = {'cnn': 'recent_nb.cnn'}   # where the book registers its other architectures
 
 def register_architecture(name,      # the architecture's name
                           **fields): # `Architecture` fields to set: classifiers, entropy
-    "Add the architecture `name` to `ARCHITECTURES`, or set fields of a registered one; returns it."
+    "Add the architecture `name` to `ARCHITECTURES`, or set fields of a registered one."
     old = ARCHITECTURES.get(name)
-    arch = Architecture(name, **fields) if old is None else replace(old, **fields)
-    ARCHITECTURES[name] = arch
-    return arch
+    ARCHITECTURES[name] = Architecture(name, **fields) if old is None else replace(old, **fields)
 
-# %% ../nbs/07_train.ipynb #f3973b57
+# %% ../nbs/07_train.ipynb #712c1e5e
 def get_architecture(arch): # a name of `ARCHITECTURES`, or an `Architecture`
     "The `Architecture` named `arch`; a clear error when none is registered under that name."
     if isinstance(arch, Architecture): return arch
@@ -110,7 +108,7 @@ def get_architecture(arch): # a name of `ARCHITECTURES`, or an `Architecture`
                          f"(arch must be one of {tuple(ARCHITECTURES)})")
     raise ValueError(f"arch must be one of {tuple(ARCHITECTURES)} (the registered architectures), got {arch!r}")
 
-# %% ../nbs/07_train.ipynb #8c53a94e
+# %% ../nbs/07_train.ipynb #59503903
 def mlp_classifiers(n_in,            # input pixels N_0
                     width,           # hidden width, a list of hidden widths, or a preset of `WIDTH_PRESETS`
                     depth,           # hidden layers
@@ -128,7 +126,7 @@ def mlp_classifiers(n_in,            # input pixels N_0
 
 register_architecture('mlp', classifiers=mlp_classifiers)
 
-# %% ../nbs/07_train.ipynb #d3277c0e
+# %% ../nbs/07_train.ipynb #89f3f7eb
 OPTIMIZERS = ('sgd', 'adam')
 
 @dataclass
@@ -148,7 +146,7 @@ class Training:
         self.batch_size, self.epochs = as_int(self.batch_size, 'batch_size'), as_int(self.epochs, 'epochs')
         self.seed = as_int(self.seed, 'seed', low=0)
 
-# %% ../nbs/07_train.ipynb #c8013087
+# %% ../nbs/07_train.ipynb #b84d74f0
 @dataclass
 class Net:
     "The classifiers of a grid: their width, bias variance, activation, initialisation, architecture and classes."
@@ -161,7 +159,7 @@ class Net:
 
     def __post_init__(self): self.n_classes = as_int(self.n_classes, 'n_classes')
 
-# %% ../nbs/07_train.ipynb #8a58a07d
+# %% ../nbs/07_train.ipynb #76e0a5e1
 def with_fields(objects, # settings objects (dataclasses), such as a `Net` and a `Training`
                 kwargs,  # {field: value}: each goes to the one object that has that field
                 caller): # the function's name, for the message
@@ -171,7 +169,7 @@ def with_fields(objects, # settings objects (dataclasses), such as a `Net` and a
     if unknown: raise TypeError(f"{caller}() got unexpected keyword arguments {sorted(unknown)}")
     return [replace(o, **{k: v for k, v in kwargs.items() if k in n}) for o, n in zip(objects, names)]
 
-# %% ../nbs/07_train.ipynb #bec8539f
+# %% ../nbs/07_train.ipynb #4e4ff5bb
 def classifiers(net,         # the classifiers' settings, a `Net`
                 n_in,        # input pixels
                 depth,       # hidden layers
@@ -191,14 +189,14 @@ def _cross_entropy(logits, y):
     E, B, C = logits.shape
     return F.cross_entropy(logits.reshape(E*B, C), y.repeat(E), reduction='none').view(E, B)
 
-# %% ../nbs/07_train.ipynb #5ab79d08
+# %% ../nbs/07_train.ipynb #3e924e78
 def _per_net(logits, y, ce=None):
     "Summed cross-entropy (`ce` if given) and correct predictions per network, (E,) each; non-finite logits are wrong."
     ce = _cross_entropy(logits, y) if ce is None else ce
     ok = torch.isfinite(logits).all(-1)
     return ce.double().sum(-1), ((logits.argmax(-1) == y) & ok).sum(-1).double()
 
-# %% ../nbs/07_train.ipynb #5cce6480
+# %% ../nbs/07_train.ipynb #5cb6980d
 @torch.no_grad()
 def evaluate_logits(logits,            # logits(x) -> (n_nets, batch, classes)
                     x,                 # images (n, pixels)
@@ -214,7 +212,7 @@ def evaluate_logits(logits,            # logits(x) -> (n_nets, batch, classes)
         correct += c
     return (loss/len(x)).cpu().numpy(), (correct/len(x)).cpu().numpy()
 
-# %% ../nbs/07_train.ipynb #5fa35f53
+# %% ../nbs/07_train.ipynb #74a4fa6e
 def evaluate(Ws,               # stacked weights, as `init_classifiers` gives
              bs,               # stacked biases
              x,                # images (n, pixels)
@@ -224,7 +222,7 @@ def evaluate(Ws,               # stacked weights, as `init_classifiers` gives
     "Mean cross-entropy and accuracy, (E,) numpy arrays each, of the stacked MLP classifiers on (x, y)."
     return evaluate_logits(partial(classifier_logits, Ws, bs, act=act), x, y, Ws[0].shape[0], batch_size)
 
-# %% ../nbs/07_train.ipynb #153701c6
+# %% ../nbs/07_train.ipynb #8d105c70
 def check_data(x, y, x_test, y_test): # training images (n, pixels), their labels; test images, their labels
     "An error unless both image sets are non-empty, finite (n, pixels) tensors of the same pixels, one label each."
     for k, (a, b) in dict(training=(x, y), test=(x_test, y_test)).items():
@@ -235,7 +233,7 @@ def check_data(x, y, x_test, y_test): # training images (n, pixels), their label
     if x.shape[1] != x_test.shape[1]:
         raise ValueError(f"training images have {x.shape[1]} pixels, test images {x_test.shape[1]}")
 
-# %% ../nbs/07_train.ipynb #5b820b8d
+# %% ../nbs/07_train.ipynb #c013932d
 def _train_epoch(net_logits, opt, x, y, perm, batch_size, progress=None):
     "One pass over the training images in the batches of `perm`: mean loss and accuracy per network, as seen."
     loss_sum = correct = 0.
