@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['TRAINABLE_ACC', 'Data', 'Sweep', 'train_sweep']
 
-# %% ../nbs/07b_sweep.ipynb #2fded9fd
+# %% ../nbs/07b_sweep.ipynb #662e9a34
 import math, time
 from dataclasses import dataclass, replace
 from functools import partial
@@ -21,7 +21,7 @@ from .meanfield import get_activation
 from .train import HISTORY, WIDTH_PRESETS, Net, Training, check_data, get_architecture, train_ensemble, with_fields
 from .store import ResultStore
 
-# %% ../nbs/07b_sweep.ipynb #6a5d604c
+# %% ../nbs/07b_sweep.ipynb #9f485a29
 @dataclass
 class Data:
     "The images a sweep trains and tests on: which dataset, where, how many, and how scaled."
@@ -31,7 +31,7 @@ class Data:
     n_test: int = None       # test images (None: all)
     norm: str = 'centered'   # pixel scale: centered [-0.5, 0.5], unit [0, 1] or sigmoid [0.25, 0.75]
 
-# %% ../nbs/07b_sweep.ipynb #c3ed43ff
+# %% ../nbs/07b_sweep.ipynb #4f2ea277
 @patch
 def load(self:Data, device=None): # torch device for the tensors
     "Training images and labels, test images and labels (checked by `train.check_data`), and the class names."
@@ -54,31 +54,31 @@ class Sweep:
     trained: int = 0              # points trained by this call (the others came from the store)
     device: str = ''              # the device that trained them
 
-# %% ../nbs/07b_sweep.ipynb #fbe2b5e1
+# %% ../nbs/07b_sweep.ipynb #c45f0f25
 @patch
 def final(self:Sweep, name='test_acc'): # a name of `HISTORY`
     "The last epoch's value of `name`, shape (depths, sw2)."
     return self.history[name][..., -1]
 
-# %% ../nbs/07b_sweep.ipynb #0186cf3d
+# %% ../nbs/07b_sweep.ipynb #8e1bba15
 @patch
 def trainable(self:Sweep, threshold=TRAINABLE_ACC): # test accuracy above which a network counts as trained
     "The ground truth: final test accuracy above `threshold`, (depths, sw2) booleans."
     return self.final('test_acc') > threshold
 
-# %% ../nbs/07b_sweep.ipynb #41c1142d
+# %% ../nbs/07b_sweep.ipynb #f5d41092
 @patch
 def deepest_trainable(self:Sweep, threshold=TRAINABLE_ACC): # test accuracy above which a network counts as trained
     "For each sw2, the largest depth of the grid whose network trained (0 where none did), shape (sw2,)."
     return np.where(self.trainable(threshold), self.depths[:, None], 0).max(0).astype(int)   # depths are >= 1
 
-# %% ../nbs/07b_sweep.ipynb #cb280e6b
+# %% ../nbs/07b_sweep.ipynb #f8db1419
 @patch(as_prop=True)
 def total_seconds(self:Sweep):
     "Training seconds of all points together."
     return float(self.seconds.sum())
 
-# %% ../nbs/07b_sweep.ipynb #cda539ed
+# %% ../nbs/07b_sweep.ipynb #10e5c837
 @patch
 def to_dict(self:Sweep):
     "Every number of the sweep, JSON-able."
@@ -98,12 +98,12 @@ def _grid(values, name, integer=False):
     if not integer and np.any(v < 0): raise ValueError(f"{name} must be >= 0, got {values!r}")
     return np.sort(v.astype(int) if integer else v)
 
-# %% ../nbs/07b_sweep.ipynb #06c868da
+# %% ../nbs/07b_sweep.ipynb #6614b954
 def _arch_name(arch): # a name or an `Architecture`
     "The name a sweep stores for `arch`."
     return arch if isinstance(arch, str) else arch.name
 
-# %% ../nbs/07b_sweep.ipynb #bf114454
+# %% ../nbs/07b_sweep.ipynb #b817f808
 def _check_width(net):
     "An error unless `net` has one width (or an MLP preset) for every depth, and a registered architecture."
     width, arch = net.width, _arch_name(net.arch)
@@ -116,7 +116,7 @@ def _check_width(net):
         raise ValueError(f"width must be a positive integer, got {width!r}")
     get_architecture(net.arch)
 
-# %% ../nbs/07b_sweep.ipynb #bcade0d6
+# %% ../nbs/07b_sweep.ipynb #647780df
 def _config(data, net, training, n_train, n_test):
     "The configuration every point of the sweep stores (the store's keys): MLP sweeps have no 'arch' key."
     arch = _arch_name(net.arch)
@@ -126,7 +126,7 @@ def _config(data, net, training, n_train, n_test):
                 batch_size=training.batch_size, epochs=training.epochs, seed=training.seed, n_classes=net.n_classes,
                 **({} if arch == 'mlp' else dict(arch=arch)))
 
-# %% ../nbs/07b_sweep.ipynb #5cfa2b92
+# %% ../nbs/07b_sweep.ipynb #6bf44184
 def _stored(sweep, store, points, resume):
     "The `ResultStore` at `store` (or None) and the (depth, sw2) it holds, now in `sweep`; an error unless `resume`."
     if store is None: return None, set()
@@ -139,14 +139,14 @@ def _stored(sweep, store, points, resume):
     for (d, s), r in done.items(): _fill(sweep, d, s, r['result'], r.get('seconds', np.nan))
     return store, set(done)
 
-# %% ../nbs/07b_sweep.ipynb #44074312
+# %% ../nbs/07b_sweep.ipynb #0f782e87
 def _fill(sweep, depth, sw2, result, seconds):
     "Put one point's histories and seconds into the sweep's arrays."
     i, j = np.searchsorted(sweep.depths, depth), np.searchsorted(sweep.sw2, sw2)
     for k in HISTORY: sweep.history[k][i, j] = result[k]
     sweep.seconds[i, j] = seconds
 
-# %% ../nbs/07b_sweep.ipynb #f1ee90a8
+# %% ../nbs/07b_sweep.ipynb #c4e58876
 def _train_depth(sweep, train, depth, sw2, store, points, bar):
     "Train the missing `sw2` of one depth as one ensemble; each finished point goes to `store` and to `sweep`."
     bar.set_postfix_str(f"depth {depth}, {len(sw2)} networks")
@@ -161,7 +161,7 @@ def _train_depth(sweep, train, depth, sw2, store, points, bar):
         _fill(sweep, depth, s, res, sec)
     sweep.trained += len(sw2)
 
-# %% ../nbs/07b_sweep.ipynb #dcea2580
+# %% ../nbs/07b_sweep.ipynb #4e66e95d
 def train_sweep(sw2,            # weight variances of the grid
                 depths,         # depths (hidden layers) of the grid
                 data=None,      # the images, a `Data` (default: `Data()`)
