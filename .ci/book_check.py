@@ -103,6 +103,10 @@ def front_matter(src):
     title, desc = meta.get('title'), meta.get('description')
     return (f'# {title}' if title else '') + (f'\n\n> {desc}' if desc else '')
 
+def pandoc_markdown(text):
+    "Markdown as Quarto reads it, for nbconvert: `[text](url){attributes}` (show_doc's source links) as a plain link."
+    return re.sub(r'(\[[^\]]*\]\([^)]*\))\{[^}]*\}', r'\1', text)
+
 def reader_view(nb):
     """A processed notebook as Quarto would show it: front matter as a title, `echo`/`output: false` honoured.
     nbdev adds an empty widget state to every page; it is dropped (a real one would need the network)."""
@@ -113,7 +117,10 @@ def reader_view(nb):
         if cell.cell_type == 'raw' and cell.source.startswith('---'):
             cell.cell_type, cell.source = 'markdown', front_matter(cell.source)
             cell.pop('outputs', None), cell.pop('execution_count', None)
+        if cell.cell_type == 'markdown': cell.source = pandoc_markdown(cell.source)
         if cell.cell_type != 'code': continue
+        for o in cell.outputs:
+            if 'text/markdown' in o.get('data', {}): o.data['text/markdown'] = pandoc_markdown(o.data['text/markdown'])
         d, cell.source = directives(cell.source)
         if d.get('echo') == 'false': cell.metadata.setdefault('transient', {})['remove_source'] = True
         if d.get('output') == 'false': cell.outputs = []
@@ -127,7 +134,8 @@ def render(proc, rel, out):
     up = '../' * (len(Path(rel).parts) - 1)
     exporter = HTMLExporter(template_name='lab', template_file='book.html.j2',
                             extra_loaders=[jinja2.DictLoader({'book.html.j2': TEMPLATE})],
-                            mathjax_url=f'{up}mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe')
+                            mathjax_url=f'{up}mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe',
+                            exclude_input_prompt=True, exclude_output_prompt=True)   # Quarto shows no prompts
     body, _ = exporter.from_notebook_node(nb, resources={'metadata': {'name': Path(rel).stem}})
     dest = (out/rel).with_suffix('.html')
     dest.parent.mkdir(parents=True, exist_ok=True)
