@@ -154,7 +154,8 @@ def chromium(profile, *args, timeout=180):
     "Run headless Chromium once with its own profile; return its stdout."
     cmd = [CHROMIUM, '--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--no-first-run',
            f'--user-data-dir={profile}', '--virtual-time-budget=30000', *args]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout).stdout
+    try: return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout).stdout
+    except subprocess.TimeoutExpired: return ''   # reported as a page that never finished
 
 def browse(url, profile):
     "Open `url`, wait for MathJax, return the page's findings as a dict (problems, math, images)."
