@@ -21,6 +21,7 @@ from fastcore.meta import delegates
 from .core import as_int, resolve_device
 from .meanfield import get_activation, PairKernel, q_star, c_star, xi_c
 from .nets import _orthogonal
+from .train import register_architecture
 
 # %% ../nbs/09_cnn.ipynb #f0a819de
 def variance_vector(k=3,            # the kernel's side: an odd positive integer
@@ -484,3 +485,6 @@ def cnn_classifiers(n_in,            # pixels of a flattened image
         pooled = net._split(z).mean((-2, -1)).transpose(0, 1)                  # (E, batch, C)
         return torch.baddbmm(bs[-1].unsqueeze(1), pooled, Ws[-1].transpose(1, 2))
     return Ws + bs, logits
+
+# %% ../nbs/09_cnn.ipynb #21fae36c
+register_architecture('cnn', classifiers=cnn_classifiers)
