@@ -25,6 +25,7 @@ def execute(path):
     shell.set_path(Path(path).parent.resolve())
     for cell in nb.cells:
         if skipped(cell): continue
+        cell['outputs'] = []          # a cell that now prints nothing must not keep an old output
         shell.cell(cell)
         if shell.exc: raise RuntimeError(f"{path}: a cell failed:\n{cell.source}") from shell.exc
     write_nb(nb, path)

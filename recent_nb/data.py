@@ -12,8 +12,6 @@ from pathlib import Path
 
 import numpy as np
 import torch
-import torchvision
-from torchvision.datasets.utils import check_integrity
 
 from .core import as_int
 
@@ -76,13 +74,25 @@ def normalise(x,            # uint8 pixels, images along the first axis
     return u
 
 # %% ../nbs/02_data.ipynb #ff166c86
-_IDX = {'mnist': torchvision.datasets.MNIST, 'fashion_mnist': torchvision.datasets.FashionMNIST}
+def _tv(cls):
+    "torchvision's dataset class `cls`, imported when first needed: it takes about two seconds to import."
+    import torchvision.datasets
+    return getattr(torchvision.datasets, cls)
+
+_IDX = {'mnist': 'MNIST', 'fashion_mnist': 'FashionMNIST'}
+
+def _md5_ok(path, md5):
+    "Whether the file at `path` has the md5 checksum `md5`."
+    h = hashlib.md5()
+    with open(path, 'rb') as f:
+        for block in iter(lambda: f.read(1 << 20), b''): h.update(block)
+    return h.hexdigest() == md5
 _HOW = ("Put torchvision's raw files there ({folder}/train-images-idx3-ubyte.gz, ...), point RECENT_DATA at a folder "
         "that has them, or, with internet access, call torchvision.datasets.{cls}(root, download=True) once.")
 
 def _idx_root(name, root):
     "A root under which torchvision finds `name` unpacked: `root` itself, or the cache after unpacking its .gz files."
-    cls = _IDX[name]
+    cls = _tv(_IDX[name])
     folder = root/cls.__name__/'raw'
     gz = [folder/f for f, _ in cls.resources]
     if all((folder/f[:-3]).exists() for f, _ in cls.resources): return root
@@ -96,7 +106,7 @@ def _idx_root(name, root):
     for (f, md5), p in zip(cls.resources, gz):
         target = out/f[:-3]
         if target.exists(): continue
-        if not check_integrity(str(p), md5):
+        if not _md5_ok(p, md5):
             raise ValueError(f"{p} is corrupted: its md5 is not {md5}. Replace it with torchvision's original file.")
         out.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix('.part')
@@ -110,11 +120,11 @@ _IDX_COUNT = {True: 60000, False: 10000}
 def _load_idx(name, root, train):
     "Images, labels and class names of MNIST or FashionMNIST, checked: the right counts, 28x28 images, labels 0-9."
     where = _idx_root(name, root)
-    ds = _IDX[name](str(where), train=train, download=False)
+    ds = _tv(_IDX[name])(str(where), train=train, download=False)
     x, y, n = ds.data, ds.targets, _IDX_COUNT[train]
     if len(x) != n or len(y) != n or tuple(x.shape[1:]) != (28, 28) or not bool(((y >= 0) & (y <= 9)).all()):
         split = 'training' if train else 'test'
-        raise ValueError(f"{_IDX[name].__name__} in {where} is not torchvision's: the {split} "
+        raise ValueError(f"{_IDX[name]} in {where} is not torchvision's: the {split} "
                          f"split has {len(x)} images of {tuple(x.shape[1:])} and {len(y)} labels, expected {n} of "
                          f"(28, 28) with labels 0-9. Delete the unpacked files there (files swapped or truncated?).")
     return x, y, list(ds.classes)
@@ -122,7 +132,7 @@ def _load_idx(name, root, train):
 # %% ../nbs/02_data.ipynb #32609194
 def _cifar10_class(verify=True):
     "torchvision's CIFAR10, or a subclass that checks the files exist but not their md5 (for small test batches)."
-    C = torchvision.datasets.CIFAR10
+    C = _tv('CIFAR10')
     if verify: return C
     class UnverifiedCIFAR10(C):
         train_list = [[f, None] for f, _ in C.train_list]
@@ -131,7 +141,7 @@ def _cifar10_class(verify=True):
     return UnverifiedCIFAR10
 
 def _load_cifar10(root, train, verify=True):
-    C = torchvision.datasets.CIFAR10
+    C = _tv('CIFAR10')
     folder = root/C.base_folder
     files = [f for f, _ in C.train_list + C.test_list] + [C.meta['filename']]
     missing = [f for f in files if not (folder/f).exists()]
