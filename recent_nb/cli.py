@@ -15,7 +15,8 @@ import matplotlib.pyplot as plt
 from fastcore.script import anno_parser, store_true
 
 import recent_nb.cnn_cascade   # the CNN chapters: `--arch cnn`
-from .train import Net, Training, with_fields
+from .core import with_fields
+from .train import Net, Training
 from .sweep import Data, TRAINABLE_ACC, train_sweep
 from .scoring import head_to_head, plot_sweep, size_label, sweep_entropy
 

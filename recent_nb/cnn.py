@@ -216,9 +216,13 @@ class CNNEnsemble:
         self.weights, self.biases = self._draw()
 
     @property
-    def n_nets(self): return len(self.sw2)
+    def n_nets(self):
+        "E, the number of networks: one per weight variance."
+        return len(self.sw2)
     @property
-    def depth(self): return len(self.layout)
+    def depth(self):
+        "L, the number of convolutional layers: one per entry of the layout."
+        return len(self.layout)
     def __repr__(self):
         return (f"CNNEnsemble({self.n_nets} x {self.depth} layers, {self.layout[-1][1]} channels, "
                 f"act={self.act.name}, init={self.init})")

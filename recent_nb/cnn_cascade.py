@@ -7,19 +7,19 @@ __all__ = ['ConvCascade', 'ConvDecoding', 'fit_conv_cascade', 'EntropyEval', 'cn
 
 # %% ../nbs/10_cnn_cascade.ipynb #d586ec1f
 import math, time
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 import numpy as np
 import torch
 import torch.nn.functional as F
 from fastcore.basics import patch
 from fastcore.meta import delegates
 from tqdm.auto import tqdm
-from .core import as_int
+from .core import as_int, as_thresholds, with_fields
 from .cnn import CNNEnsemble, cnn_layout, image_shape
 from .cascade import Cascade, ridge_solve, RIDGE
 from .entropy import relative_entropy, differential_entropy
 from .meanfield import get_activation
-from .predict import ReconstructionEntropy, DEFAULT_SW2, _check_etas, _hold_out
+from .predict import ReconstructionEntropy, DEFAULT_SW2, _hold_out
 from .train import register_architecture
 
 # %% ../nbs/10_cnn_cascade.ipynb #76fde085
@@ -64,6 +64,12 @@ def decode(self:ConvCascade,
     y = y.reshape(*lead, z.shape[-4], E, c_in, s*n, s*n)
     return y.transpose(-4, -5)
 
+# %% ../nbs/10_cnn_cascade.ipynb #50b02c27
+def _set(obj,       # a frozen dataclass, from its `__post_init__`
+         **values): # {field: its checked value}
+    "Store the checked `values` on the frozen `obj`: the settings below convert what they are given."
+    for k, v in values.items(): object.__setattr__(obj, k, v)
+
 # %% ../nbs/10_cnn_cascade.ipynb #5e79d92e
 @dataclass(frozen=True)
 class ConvDecoding:
@@ -72,8 +78,7 @@ class ConvDecoding:
     batch_size:int=32          # training images per batch while fitting
     eval_chunk:int=10          # evaluation images per chunk while reconstructing
     def __post_init__(self):
-        object.__setattr__(self, 'batch_size', as_int(self.batch_size, 'batch_size'))
-        object.__setattr__(self, 'eval_chunk', as_int(self.eval_chunk, 'eval_chunk'))
+        _set(self, batch_size=as_int(self.batch_size, 'batch_size'), eval_chunk=as_int(self.eval_chunk, 'eval_chunk'))
         if not self.ridge >= 0: raise ValueError(f"ridge must be >= 0, got {self.ridge!r}")
 
 # %% ../nbs/10_cnn_cascade.ipynb #1d30b9fe
@@ -130,19 +135,10 @@ class EntropyEval:
     n_eval:int=100          # evaluation images (held out of `x` when no `x_eval` is given)
     n_show:int=4            # evaluation images whose reconstructions are kept
     def __post_init__(self):
-        object.__setattr__(self, 'etas', _check_etas(self.etas, 'etas'))
-        object.__setattr__(self, 'diff_etas', _check_etas(self.diff_etas, 'diff_etas'))
-        n_eval = as_int(self.n_eval, 'n_eval', low=2, why='the differential entropy needs a spread')
-        object.__setattr__(self, 'n_eval', n_eval)
-        object.__setattr__(self, 'n_show', as_int(self.n_show, 'n_show', low=0))
+        _set(self, etas=as_thresholds(self.etas, 'etas'), diff_etas=as_thresholds(self.diff_etas, 'diff_etas'),
+             n_eval=as_int(self.n_eval, 'n_eval', low=2, why='the differential entropy needs a spread'),
+             n_show=as_int(self.n_show, 'n_show', low=0))
 EntropyEval.__delwrap__ = ConvDecoding   # docments: `cnn_reconstruction_entropy`'s fields come from both
-
-# %% ../nbs/10_cnn_cascade.ipynb #a034c588
-def _split_settings(kwargs, *kinds):
-    "One instance of each dataclass of `kinds`, from the keyword arguments that name its fields (TypeError: others)."
-    names = {f.name for kind in kinds for f in fields(kind)}
-    if set(kwargs) - names: raise TypeError(f"unexpected keyword arguments {sorted(set(kwargs) - names)}")
-    return [kind(**{f.name: kwargs[f.name] for f in fields(kind) if f.name in kwargs}) for kind in kinds]
 
 # %% ../nbs/10_cnn_cascade.ipynb #1220eb7c
 def _cnn_images(x, x_eval, n_eval):
@@ -185,7 +181,7 @@ def cnn_reconstruction_entropy(x,                # training images, flattened (n
                                progress=True,    # show a progress bar while fitting
                                **kwargs):        # fields of `EntropyEval` and `ConvDecoding`
     "Reconstruction entropies against depth of one random CNN per `sw2`, decoded by `fit_conv_cascade`."
-    ev, dec = _split_settings(kwargs, EntropyEval, ConvDecoding)
+    ev, dec = with_fields([EntropyEval(), ConvDecoding()], kwargs, 'cnn_reconstruction_entropy')
     x, x_eval, shape = _cnn_images(x, x_eval, ev.n_eval)
     net = CNNEnsemble(cnn_layout(depth, channels, shape[0]), sw2, sb2=sb2, act=act, init=init, seed=seed, device=device)
     t0, desc = time.perf_counter(), f"convolutional decoders, {net.n_nets} CNNs of depth {net.depth}"

@@ -85,9 +85,13 @@ class MLPEnsemble:
                                           dtype=dtype)
 
     @property
-    def n_nets(self): return len(self.sw2)
+    def n_nets(self):
+        "E, the number of networks: one per weight variance."
+        return len(self.sw2)
     @property
-    def depth(self): return len(self.weights)
+    def depth(self):
+        "L, the number of layers: one weight matrix each."
+        return len(self.weights)
     def __repr__(self): return f"MLPEnsemble({self.n_nets} x {self.widths}, act={self.act.name}, init={self.init})"
 
 # %% ../nbs/03_nets.ipynb #1e303086

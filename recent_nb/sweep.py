@@ -15,10 +15,10 @@ import torch
 from fastcore.basics import patch
 from tqdm.auto import tqdm
 
-from .core import resolve_device
+from .core import resolve_device, with_fields
 from .data import load_dataset
 from .meanfield import get_activation
-from .train import HISTORY, WIDTH_PRESETS, Net, Training, check_data, get_architecture, train_ensemble, with_fields
+from .train import HISTORY, WIDTH_PRESETS, Net, Training, check_data, get_architecture, train_ensemble
 from .store import ResultStore
 
 # %% ../nbs/07b_sweep.ipynb #9f485a29

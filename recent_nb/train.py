@@ -5,12 +5,11 @@
 # %% auto #0
 __all__ = ['WIDTH_PRESETS', 'ARCHITECTURES', 'OPTIMIZERS', 'HISTORY', 'network_seed', 'classifier_widths', 'init_classifiers',
            'classifier_logits', 'Architecture', 'register_architecture', 'get_architecture', 'mlp_classifiers',
-           'Training', 'Net', 'with_fields', 'classifiers', 'evaluate_logits', 'evaluate', 'check_data',
-           'train_ensemble']
+           'Training', 'Net', 'classifiers', 'evaluate_logits', 'evaluate', 'check_data', 'train_ensemble']
 
 # %% ../nbs/07_train.ipynb #ff2329da
 import math, zlib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Callable
 
@@ -18,7 +17,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .core import as_int
+from fastcore.meta import delegates
+
+from .core import as_int, with_fields
 from .nets import MLPEnsemble, layer_widths
 from .meanfield import get_activation
 
@@ -109,19 +110,16 @@ def get_architecture(arch): # a name of `ARCHITECTURES`, or an `Architecture`
     raise ValueError(f"arch must be one of {tuple(ARCHITECTURES)} (the registered architectures), got {arch!r}")
 
 # %% ../nbs/07_train.ipynb #59503903
-def mlp_classifiers(n_in,            # input pixels N_0
-                    width,           # hidden width, a list of hidden widths, or a preset of `WIDTH_PRESETS`
-                    depth,           # hidden layers
-                    sw2,             # weight variances, one network each
-                    sb2=0.05,        # bias variance
-                    act='tanh',      # activation
-                    init='gaussian', # 'gaussian' or 'orthogonal' weights
-                    seeds=None,      # each network's seed
-                    n_classes=10,    # classes of the read-out
-                    device=None):    # torch device
+@delegates(init_classifiers, but='seed')
+def mlp_classifiers(n_in,          # input pixels N_0
+                    width,         # hidden width, a list of hidden widths, or a preset of `WIDTH_PRESETS`
+                    depth,         # hidden layers
+                    sw2,           # weight variances, one network each
+                    act='tanh',    # activation of the hidden layers
+                    n_classes=10,  # classes of the read-out
+                    **kwargs):     # sb2, init, seeds, device: as `init_classifiers` takes them
     "Parameters (leaf tensors: weights, then biases) and logits(x) of one MLP classifier per `sw2`."
-    widths = classifier_widths(n_in, width, depth, n_classes)
-    Ws, bs = init_classifiers(widths, sw2, sb2=sb2, act=act, init=init, seeds=seeds, device=device)
+    Ws, bs = init_classifiers(classifier_widths(n_in, width, depth, n_classes), sw2, act=act, **kwargs)
     return Ws + bs, partial(classifier_logits, Ws, bs, act=act)
 
 register_architecture('mlp', classifiers=mlp_classifiers)
@@ -158,16 +156,6 @@ class Net:
     n_classes: int = 10      # classes of the read-out
 
     def __post_init__(self): self.n_classes = as_int(self.n_classes, 'n_classes')
-
-# %% ../nbs/07_train.ipynb #76e0a5e1
-def with_fields(objects, # settings objects (dataclasses), such as a `Net` and a `Training`
-                kwargs,  # {field: value}: each goes to the one object that has that field
-                caller): # the function's name, for the message
-    "Copies of `objects` with the fields named in `kwargs` replaced; a name no object has is an error."
-    names = [{f.name for f in fields(o)} for o in objects]
-    unknown = set(kwargs) - set().union(*names)
-    if unknown: raise TypeError(f"{caller}() got unexpected keyword arguments {sorted(unknown)}")
-    return [replace(o, **{k: v for k, v in kwargs.items() if k in n}) for o, n in zip(objects, names)]
 
 # %% ../nbs/07_train.ipynb #4e4ff5bb
 def classifiers(net,         # the classifiers' settings, a `Net`
