@@ -21,7 +21,7 @@ from fastcore.meta import delegates
 from fastcore.script import call_parse, store_true
 from tqdm.auto import tqdm
 
-from .core import as_int, resolve_device
+from .core import as_int, as_thresholds, resolve_device, with_fields
 from .data import load_dataset
 from .nets import MLPEnsemble, layer_widths
 from .cascade import fit_cascade, METHODS, RIDGE, PRECISION, PRECISIONS
@@ -32,14 +32,7 @@ from .meanfield import get_activation, xi_c, critical_sw2, chi1
 DEFAULT_SW2 = (0.5, 1.0, 1.5, 1.76, 2.0, 3.0, 4.0, 6.0)
 
 # %% ../nbs/06_predict.ipynb #07eff5a2
-def _check_etas(etas, name):
-    "`etas` as a tuple of floats, each a finite threshold > 0."
-    etas = tuple(float(e) for e in np.atleast_1d(etas))
-    if not etas: raise ValueError(f"{name}: give at least one threshold")
-    for e in etas:
-        if not (e > 0 and math.isfinite(e)):
-            raise ValueError(f"{name}: every threshold eta must be a finite number > 0, got {e!r}")
-    return etas
+_check_etas = as_thresholds   # one threshold or several, each finite and > 0 (`core.as_thresholds`)
 
 # %% ../nbs/06_predict.ipynb #c3e32f5d
 def _check_images(x, name):
@@ -140,18 +133,15 @@ class Cutoffs:
 # %% ../nbs/06_predict.ipynb #eec9e24d
 _SETTINGS = dict(networks=Networks, decoders=Decoders, cutoffs=Cutoffs)
 
-def _settings(kwargs, **given):
+def _settings(kwargs, caller='reconstruction_entropy', **given):
     "(networks, decoders, cutoffs): the objects `given` (else the defaults), with the fields in `kwargs` replaced."
-    kwargs, out = dict(kwargs), []
+    objs = []
     for name, cls in _SETTINGS.items():
         base = given.get(name)
         if base is None: base = cls()
         if not isinstance(base, cls): raise TypeError(f"{name} must be a {cls.__name__}, got {type(base).__name__}")
-        names = inspect.signature(cls).parameters
-        fields = {k: getattr(base, k) for k in names} | {k: kwargs.pop(k) for k in list(kwargs) if k in names}
-        out.append(cls(**fields))
-    if kwargs: raise TypeError(f"unknown settings {sorted(kwargs)}: use the fields of Networks, Decoders or Cutoffs")
-    return tuple(out)
+        objs.append(base)
+    return tuple(with_fields(objs, kwargs, caller))
 
 # %% ../nbs/06_predict.ipynb #a7a135f3
 @dataclass
