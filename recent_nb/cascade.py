@@ -70,9 +70,9 @@ def iter_maps(self:Cascade):
 def reconstruct(self:Cascade,
                 zs): # the activations [z_0, z_1, ..., z_L] of a batch, as `MLPEnsemble.activations` gives them
     "x̄_l = c_1(...c_l(z_l)) for every l = 1..L: shape (L, E, batch, N_0)."
+    if type(self).decode is not Cascade.decode or self.out_act is not None: return self.reconstruct_top_down(zs)
     if len(zs) != self.depth+1:
         raise ValueError(f"need the activations of all {self.depth+1} layers (z_0..z_L), got {len(zs)}")
-    if type(self).decode is not Cascade.decode or self.out_act is not None: return self.reconstruct_top_down(zs)
     maps = zip(zs[1:], self.iter_maps())                                  # one map at a time: O(L) products
     return torch.stack([torch.matmul(z, M.transpose(-1, -2)) + m.unsqueeze(-2) for z, (M, m) in maps])
 
