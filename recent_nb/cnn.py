@@ -20,7 +20,7 @@ from fastcore.meta import delegates
 
 from .core import as_int, resolve_device
 from .meanfield import get_activation, PairKernel, q_star, c_star, xi_c
-from .nets import _orthogonal
+from .nets import Ensemble, _orthogonal
 from .train import register_architecture
 
 # %% ../nbs/09_cnn.ipynb #f0a819de
@@ -194,7 +194,7 @@ def _check_variances(sw2, sb2):
     return sw2, float(sb2)
 
 # %% ../nbs/09_cnn.ipynb #743d90db
-class CNNEnsemble:
+class CNNEnsemble(Ensemble):
     "E random CNNs z_l = act(W_l * z_(l-1) + b_l), circular padding, one `layout`, run as grouped convolutions."
     def __init__(self, layout,            # (c_in, c_out, stride) per layer, as `cnn_layout` gives
                  sw2,                     # one weight variance per network
@@ -215,17 +215,15 @@ class CNNEnsemble:
         self.act, self.seeds, self.device, self.dtype = get_activation(act), seeds, resolve_device(device), dtype
         self.weights, self.biases = self._draw()
 
-    @property
-    def n_nets(self):
-        "E, the number of networks: one per weight variance."
-        return len(self.sw2)
-    @property
-    def depth(self):
-        "L, the number of convolutional layers: one per entry of the layout."
-        return len(self.layout)
     def __repr__(self):
         return (f"CNNEnsemble({self.n_nets} x {self.depth} layers, {self.layout[-1][1]} channels, "
                 f"act={self.act.name}, init={self.init})")
+
+# %% ../nbs/09_cnn.ipynb #f0cec811
+@patch(as_prop=True)
+def depth(self:CNNEnsemble):
+    "L, the number of convolutional layers: one per entry of the layout."
+    return len(self.layout)
 
 # %% ../nbs/09_cnn.ipynb #f01a04b8
 @patch

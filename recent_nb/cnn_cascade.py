@@ -16,10 +16,10 @@ from fastcore.meta import delegates
 from tqdm.auto import tqdm
 from .core import as_int, as_thresholds, with_fields
 from .cnn import CNNEnsemble, cnn_layout, image_shape
-from .cascade import Cascade, ridge_solve, RIDGE
+from .cascade import Cascade, ridge_solve, check_ridge, RIDGE
 from .entropy import relative_entropy, differential_entropy
 from .meanfield import get_activation
-from .predict import ReconstructionEntropy, DEFAULT_SW2, _hold_out
+from .predict import ReconstructionEntropy, DEFAULT_SW2, hold_out
 from .train import register_architecture
 
 # %% ../nbs/10_cnn_cascade.ipynb #76fde085
@@ -78,8 +78,8 @@ class ConvDecoding:
     batch_size:int=32          # training images per batch while fitting
     eval_chunk:int=10          # evaluation images per chunk while reconstructing
     def __post_init__(self):
-        _set(self, batch_size=as_int(self.batch_size, 'batch_size'), eval_chunk=as_int(self.eval_chunk, 'eval_chunk'))
-        if not self.ridge >= 0: raise ValueError(f"ridge must be >= 0, got {self.ridge!r}")
+        _set(self, batch_size=as_int(self.batch_size, 'batch_size'), eval_chunk=as_int(self.eval_chunk, 'eval_chunk'),
+             ridge=check_ridge(self.ridge))
 
 # %% ../nbs/10_cnn_cascade.ipynb #1d30b9fe
 def _conv_sums(net, x, batch_size, progress):
@@ -143,7 +143,7 @@ EntropyEval.__delwrap__ = ConvDecoding   # docments: `cnn_reconstruction_entropy
 # %% ../nbs/10_cnn_cascade.ipynb #1220eb7c
 def _cnn_images(x, x_eval, n_eval):
     "Checked flattened training and evaluation images (`predict`'s hold-out rule), and (channels, side, side)."
-    x, x_eval = _hold_out(x, x_eval, n_eval)
+    x, x_eval = hold_out(x, x_eval, n_eval)
     if x_eval.shape[1] != x.shape[1]:
         raise ValueError(f"x has {x.shape[1]} pixels per image but x_eval has {x_eval.shape[1]}")
     return x, x_eval, image_shape(x.shape[1])

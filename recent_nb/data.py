@@ -73,7 +73,7 @@ def normalise(x,            # uint8 pixels, images along the first axis
         return u/s.view(-1, *[1]*(u.ndim-1))
     return u
 
-# %% ../nbs/02_data.ipynb #ff166c86
+# %% ../nbs/02_data.ipynb #a598d8f1
 def _tv(cls):
     "torchvision's dataset class `cls`, imported when first needed: it takes about two seconds to import."
     import torchvision.datasets
@@ -81,12 +81,25 @@ def _tv(cls):
 
 _IDX = {'mnist': 'MNIST', 'fashion_mnist': 'FashionMNIST'}
 
+# %% ../nbs/02_data.ipynb #3ea6fb1c
 def _md5_ok(path, md5):
     "Whether the file at `path` has the md5 checksum `md5`."
     h = hashlib.md5()
     with open(path, 'rb') as f:
         for block in iter(lambda: f.read(1 << 20), b''): h.update(block)
     return h.hexdigest() == md5
+
+# %% ../nbs/02_data.ipynb #145bcb55
+def _unpack(gz, target, md5):
+    "Unpack the checked file `gz` to `target`, atomically: a half-written file never looks finished."
+    if not _md5_ok(gz, md5):
+        raise ValueError(f"{gz} is corrupted: its md5 is not {md5}. Replace it with torchvision's original file.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix('.part')
+    with gzip.open(gz, 'rb') as src, open(tmp, 'wb') as dst: shutil.copyfileobj(src, dst)
+    tmp.replace(target)
+
+# %% ../nbs/02_data.ipynb #4a2888d9
 _HOW = ("Put torchvision's raw files there ({folder}/train-images-idx3-ubyte.gz, ...), point RECENT_DATA at a folder "
         "that has them, or, with internet access, call torchvision.datasets.{cls}(root, download=True) once.")
 
@@ -104,14 +117,7 @@ def _idx_root(name, root):
                          "(or the same files unpacked). " + how)
     out = cache_dir()/'unpacked'/cls.__name__/'raw'
     for (f, md5), p in zip(cls.resources, gz):
-        target = out/f[:-3]
-        if target.exists(): continue
-        if not _md5_ok(p, md5):
-            raise ValueError(f"{p} is corrupted: its md5 is not {md5}. Replace it with torchvision's original file.")
-        out.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix('.part')
-        with gzip.open(p, 'rb') as src, open(tmp, 'wb') as dst: shutil.copyfileobj(src, dst)
-        tmp.replace(target)   # atomic: a half-written file never looks finished
+        if not (out/f[:-3]).exists(): _unpack(p, out/f[:-3], md5)
     return cache_dir()/'unpacked'
 
 # %% ../nbs/02_data.ipynb #845e572e
