@@ -6,7 +6,7 @@
 __all__ = ['ResidualMLPEnsemble', 'mean_phi', 'residual_curves', 'simulate_residual', 'loglog_slope', 'relu_growth',
            'residual_entropy', 'residual_logits', 'resmlp_classifiers', 'resmlp_entropy']
 
-# %% ../nbs/13_resnet.ipynb #8a10a642
+# %% ../nbs/13_resnet.ipynb #d4953904
 import math, time, zlib
 import numpy as np
 import torch
@@ -21,7 +21,7 @@ from .predict import (DEFAULT_SW2, ReconstructionEntropy, _settings, _check_data
 from .train import classifier_widths, init_classifiers, register_architecture
 from .scoring import cutoff_curve
 
-# %% ../nbs/13_resnet.ipynb #14ed6192
+# %% ../nbs/13_resnet.ipynb #f959d78c
 def _residual_widths(widths): # [N_0, N, ..., N]
     "The widths as ints, or a `ValueError` unless every layer after the input has the same width."
     w = [as_int(v, 'widths') for v in widths]
@@ -29,7 +29,7 @@ def _residual_widths(widths): # [N_0, N, ..., N]
         raise ValueError(f"a residual MLP has one width after its input layer, [N_0, N, ..., N]; got widths {w}")
     return w
 
-# %% ../nbs/13_resnet.ipynb #07578f4f
+# %% ../nbs/13_resnet.ipynb #6501a14f
 class ResidualMLPEnsemble(MLPEnsemble):
     "E random residual MLPs: x_1 = act(W_1 x + b_1), then x_l = x_(l-1) + [V_l] act(W_l x_(l-1) + b_l), one width."
     sv2, vs = None, None   # no output weights V unless drawn (`from_params` gives blocks without V)
@@ -51,7 +51,7 @@ class ResidualMLPEnsemble(MLPEnsemble):
         v = '' if self.sv2 is None else f", sv2={self.sv2:g}"
         return f"ResidualMLPEnsemble({self.n_nets} x {self.widths}, act={self.act.name}, init={self.init}{v})"
 
-# %% ../nbs/13_resnet.ipynb #315c5e5f
+# %% ../nbs/13_resnet.ipynb #b83b1860
 def _draw_v(widths, n_nets, sv2, seed, device, dtype):
     "The output weights V_l ~ N(0, sv2/N), one (E, N, N) matrix per block l = 2..L, from a generator of their own."
     if not (np.isfinite(sv2) and sv2 >= 0): raise ValueError(f"sv2 must be a finite number >= 0 or None, got {sv2!r}")
@@ -59,7 +59,7 @@ def _draw_v(widths, n_nets, sv2, seed, device, dtype):
     return [torch.randn(n_nets, N, N, generator=g, device=device, dtype=dtype)*math.sqrt(sv2/N)
             for _ in widths[2:]]
 
-# %% ../nbs/13_resnet.ipynb #1bf33133
+# %% ../nbs/13_resnet.ipynb #988449c6
 @patch
 def layer(self:ResidualMLPEnsemble,
           l,   # the layer, 1..depth
@@ -69,7 +69,7 @@ def layer(self:ResidualMLPEnsemble,
     if l == 1: return a
     return z + (a if self.vs is None else torch.matmul(a, self.vs[l-2].transpose(-1, -2)))
 
-# %% ../nbs/13_resnet.ipynb #2bcc493a
+# %% ../nbs/13_resnet.ipynb #81f4d842
 @patch
 def __getitem__(self:ResidualMLPEnsemble,
                 e): # the network's index, 0..E-1
@@ -82,7 +82,7 @@ def __getitem__(self:ResidualMLPEnsemble,
     one.vs = None if self.vs is None else [V[e:e+1] for V in self.vs]
     return one
 
-# %% ../nbs/13_resnet.ipynb #667a4088
+# %% ../nbs/13_resnet.ipynb #0c2b2e06
 def mean_phi(act, # activation: a name in ACTIVATIONS, an Activation or a torch callable
              q):  # variances, any shape
     "M(q) = E[phi(sqrt(q) z)], z ~ N(0, 1): closed forms for relu and linear, Gauss-Legendre panels otherwise."
@@ -91,7 +91,7 @@ def mean_phi(act, # activation: a name in ACTIVATIONS, an Activation or a torch 
     if act.name == 'linear': return np.zeros_like(q)
     return gauss_expect(act.fn, q, kinks=act.kinks)
 
-# %% ../nbs/13_resnet.ipynb #9c817d96
+# %% ../nbs/13_resnet.ipynb #946d4cbc
 def _residual_step(act, sw2, sb2, sv2, state, first):
     "(p, p12, m) after one block from (p, p12, m) before it; `first`: the plain first layer; the block's q too."
     p, p12, m = state
@@ -103,7 +103,7 @@ def _residual_step(act, sw2, sb2, sv2, state, first):
     if sv2 is not None: return (p + sv2*V, p12 + sv2*F, m), q
     return (p + 2*m*M + V, p12 + 2*m*M + F, m + M), q
 
-# %% ../nbs/13_resnet.ipynb #042f13ee
+# %% ../nbs/13_resnet.ipynb #43a22a19
 def residual_curves(act,        # activation: a name in ACTIVATIONS, an Activation or a torch callable
                     sw2,        # weight variance sigma_w^2 (array-like, broadcast with the others)
                     sb2,        # bias variance sigma_b^2
@@ -125,7 +125,7 @@ def residual_curves(act,        # activation: a name in ACTIVATIONS, an Activati
         for k, v in zip(('p', 'c', 'm', 'q'), (state[0], state[1]/state[0], state[2], q)): out[k].append(v)
     return {k: np.stack(v, -1).reshape(arrays[0].shape + (depth,)) for k, v in out.items()}
 
-# %% ../nbs/13_resnet.ipynb #d9215d9a
+# %% ../nbs/13_resnet.ipynb #592cb4f8
 def simulate_residual(act,          # activation: a name in ACTIVATIONS, an Activation or a torch callable
                       sw2,          # weight variance sigma_w^2
                       sb2,          # bias variance sigma_b^2
@@ -150,7 +150,7 @@ def simulate_residual(act,          # activation: a name in ACTIVATIONS, an Acti
     m = torch.stack([z.mean((-2, -1)) for z in zs], -1)
     return dict(p=p.cpu().numpy(), c=c.cpu().numpy(), m=m.cpu().numpy())
 
-# %% ../nbs/13_resnet.ipynb #17f9fe83
+# %% ../nbs/13_resnet.ipynb #296a7451
 def loglog_slope(y,   # values at layers 1..L (last axis)
                  lo,  # first layer of the fit
                  hi): # last layer of the fit
@@ -162,7 +162,7 @@ def loglog_slope(y,   # values at layers 1..L (last axis)
     l = l - l.mean()
     return ((v - v.mean(-1, keepdims=True))*l).sum(-1)/(l*l).sum()
 
-# %% ../nbs/13_resnet.ipynb #faaacecf
+# %% ../nbs/13_resnet.ipynb #bb18f41a
 def relu_growth(sw2,       # weight variance sigma_w^2 (array-like)
                 sv2=None): # variance of the blocks' output weights V (None: no V)
     "Large-depth ReLU stream: the growth factor g of p per block and the factor (1 - c^l)/(1 - c^(l-1)) (no V)."
@@ -173,13 +173,13 @@ def relu_growth(sw2,       # weight variance sigma_w^2 (array-like)
     g = 1 + sw2/2 + 2*rho*a
     return g, (1 + sw2/2)/g
 
-# %% ../nbs/13_resnet.ipynb #9dad002b
+# %% ../nbs/13_resnet.ipynb #88e180f6
 def _residual_nets(nets, n_in, sw2, seed, device):
     "The residual ensemble of the settings `nets` on inputs of `n_in` pixels, one network per entry of `sw2`."
     ws = nets.widths_for(n_in)
     return ResidualMLPEnsemble(ws, sw2, sb2=nets.sb2, act=nets.act, init=nets.init, seed=seed, device=device)
 
-# %% ../nbs/13_resnet.ipynb #3465f299
+# %% ../nbs/13_resnet.ipynb #02616ff1
 def residual_entropy(x,                # training images (n, N_0), flattened, for the decoders
                      x_eval=None,      # held-out images for the entropies (default: the first n_eval of x)
                      sw2=DEFAULT_SW2,  # weight variances sigma_w^2: `per_sw2` networks each
@@ -206,7 +206,7 @@ def residual_entropy(x,                # training images (n, N_0), flattened, fo
                                  x_eval[:n_show].cpu().numpy(), rec[:, :, :n_show].cpu().numpy(), timings, config,
                                  nets.per_sw2)
 
-# %% ../nbs/13_resnet.ipynb #5d469bb8
+# %% ../nbs/13_resnet.ipynb #62c33543
 def residual_logits(Ws,          # stacked weights [(E, N_l, N_(l-1))], as `train.init_classifiers` gives
                     bs,          # stacked biases [(E, N_l)]
                     x,           # a batch (batch, N_0) that every network sees
@@ -219,7 +219,7 @@ def residual_logits(Ws,          # stacked weights [(E, N_l, N_(l-1))], as `trai
         z = a if l == 0 else z + a
     return torch.baddbmm(bs[-1].unsqueeze(1), z, Ws[-1].transpose(1, 2))
 
-# %% ../nbs/13_resnet.ipynb #1e85ef45
+# %% ../nbs/13_resnet.ipynb #91a2905c
 def resmlp_classifiers(n_in,             # input pixels N_0
                        width,            # the residual width N (one int)
                        depth,            # hidden layers: the input layer and depth - 1 residual blocks
@@ -237,7 +237,7 @@ def resmlp_classifiers(n_in,             # input pixels N_0
                               seeds=seeds, device=device)
     return Ws + bs, lambda x: residual_logits(Ws, bs, x, act=act)
 
-# %% ../nbs/13_resnet.ipynb #9ca29b9e
+# %% ../nbs/13_resnet.ipynb #b30b3709
 def resmlp_entropy(sweep,     # a trained residual-MLP `Sweep`
                    x,         # training images for the decoders (n, pixels), scaled to [0, 1]
                    x_eval,    # held-out images the entropies are measured on
