@@ -234,19 +234,22 @@ def _spread_entropy(st, floor=PMF_EPS):
     return (0.5*np.log(2*np.pi*np.e) + var.sqrt().clamp_min(floor).log()).mean(-1)
 
 # %% ../nbs/12_probe.ipynb #5b48d399
-def _eval_pass(model, cas, batches, hooks, max_features, n_show):
-    "Relative and differential entropies (K,) on the held-out batches, the first `n_show` inputs and reconstructions."
-    kl, st, n, shown, recs = 0., {}, 0, [], []
+def _eval_pass(model, cas, batches, hooks, max_features, n_show, x_mean):
+    "Entropies and errors (K,) on the held-out batches, the KL of the mean input `x_mean`, the first `n_show` rebuilds."
+    kl, kl_mean, sse, sse_mean, st, n, shown, recs = 0., 0., 0., 0., {}, 0, [], []
     for xb in batches:
         _, acts, _ = _layer_acts(model, xb, hooks, max_features)
         rec = cas.reconstruct([a.unsqueeze(0) for a in acts])[:, 0]              # (K, batch, N_0)
         kl = kl + relative_entropy(acts[0], rec, reduce=None).sum(-1)
+        kl_mean = kl_mean + relative_entropy(acts[0], x_mean.expand_as(acts[0]), reduce=None).sum()
+        sse, sse_mean = sse + ((rec - acts[0])**2).sum((-1, -2)).double(), sse_mean + ((acts[0] - x_mean)**2).sum()
         _spread_add(st, rec)
         n += len(xb)
         if sum(len(s) for s in shown) < n_show: shown.append(acts[0].cpu()); recs.append(rec.cpu())
     if n < 2: raise ValueError(f"x_eval needs at least 2 inputs (the differential entropy needs a spread), got {n}")
     inputs, samples = torch.cat(shown)[:n_show], torch.cat(recs, 1)[:, :n_show]
-    return (kl/n).cpu().numpy(), _spread_entropy(st).cpu().numpy(), inputs.numpy(), samples.numpy(), n
+    kl, diff, err = (kl/n).cpu().numpy(), _spread_entropy(st).cpu().numpy(), (sse/float(sse_mean)).cpu().numpy()
+    return kl, float(kl_mean/n), diff, err, inputs.numpy(), samples.numpy(), n
 
 # %% ../nbs/12_probe.ipynb #6bc91905
 @dataclass
@@ -255,18 +258,21 @@ class ProbeEntropy(ReconstructionEntropy):
     names: tuple = ()
     features: tuple = ()
     capped: tuple = ()
+    error: np.ndarray = None   # (1, K): squared error of the reconstructions over that of the training inputs' mean
 
 # %% ../nbs/12_probe.ipynb #fa703fee
 @patch
 def summary(self:ProbeEntropy):
     "A table, one row per probed layer: features, relative and differential entropy; then the cutoffs and the verdict."
-    rows = [f"{'l':>3} {'layer':<24} {'features':>14} {'KL':>8} {'S':>8}"]
+    rows = [f"{'l':>3} {'layer':<24} {'features':>14} {'KL':>8} {'S':>8} {'error':>7}"]
     for l, (name, f, c) in enumerate(zip(self.names, self.features, self.capped), 1):
         feat = f"{f} (pooled)" if c else f"{f}"
-        rows.append(f"{l:3d} {name:<24} {feat:>14} {self.kl[0, l-1]:8.4f} {self.diff[0, l-1]:8.3f}")
+        rows.append(f"{l:3d} {name:<24} {feat:>14} {self.kl[0, l-1]:8.4f} {self.diff[0, l-1]:8.3f} "
+                    f"{self.error[0, l-1]:7.3f}")
     at = lambda cuts: ', '.join(f"{int(c[0])} ({self.names[int(c[0])-1]}) at eta = {e:g}" for e, c in cuts.items())
     rows += [f"relative-entropy cutoff l*: {at(self.kl_cutoff)}",
              f"differential-entropy cutoff l*: {at(self.diff_cutoff)}",
+             f"relative entropy of the mean training input as every reconstruction: {self.config['kl_mean_input']:.4f}",
              f"verdict at depth {self.depth}: {self.verdicts()[0]}"]
     return '\n'.join(rows)
 
@@ -275,7 +281,7 @@ def summary(self:ProbeEntropy):
 def to_dict(self:ProbeEntropy):
     "Every number, JSON-ready (no sample images)."
     return dict(config=self.config, names=list(self.names), features=list(self.features), capped=list(self.capped),
-                kl=self.kl[0].tolist(), diff=self.diff[0].tolist(),
+                kl=self.kl[0].tolist(), diff=self.diff[0].tolist(), error=self.error[0].tolist(),
                 kl_cutoff={str(e): int(v[0]) for e, v in self.kl_cutoff.items()},
                 diff_cutoff={str(e): int(v[0]) for e, v in self.diff_cutoff.items()},
                 trainable=bool(self.predicted_trainable()[0]), verdict=str(self.verdicts()[0]), timings=self.timings)
@@ -315,16 +321,17 @@ def _probe_run(model, mods, x, x_eval, n_eval, batch_size, ridge, relative_ridge
         sums, n, names, widths, full = _fit_pass(model, bar(to(_batches(x, batch_size))), hooks, max_features,
                                                  max_bytes)
         cas = _solve(sums, n, ridge, relative_ridge, dt)
+        x_mean = (sums[0]['t0'] + sums[0]['t']/n).to(dt)                     # the training inputs' mean
         t1 = time.perf_counter()
-        kl, diff, inputs, samples, m = _eval_pass(model, cas, to(_batches(x_eval, batch_size, n_eval)), hooks,
-                                                  max_features, N_SHOW)
+        kl, kl_mean, diff, err, inputs, samples, m = _eval_pass(model, cas, to(_batches(x_eval, batch_size, n_eval)),
+                                                                hooks, max_features, N_SHOW, x_mean)
     t2 = time.perf_counter()
     timings = dict(fit_s=t1 - t0, eval_s=t2 - t1, total_s=t2 - t0, networks=1, chunks=1, device=str(dev))
     config = dict(model=type(model).__name__, act=type(model).__name__, depth=len(names), layers=list(names),
                   widths=widths, full_widths=full, parameters=sum(p.numel() for p in model.parameters()),
                   method='lstsq-probe', n_train=n, n_eval=m, ridge=ridge, relative_ridge=relative_ridge,
-                  max_features=max_features)
-    return dict(names=names, kl=kl, diff=diff, inputs=inputs, samples=samples, timings=timings, config=config)
+                  max_features=max_features, kl_mean_input=kl_mean)
+    return dict(names=names, kl=kl, diff=diff, err=err, inputs=inputs, samples=samples, timings=timings, config=config)
 
 # %% ../nbs/12_probe.ipynb #674af84e
 def _result(r,    # what `_probe_run` returns
@@ -335,7 +342,7 @@ def _result(r,    # what `_probe_run` returns
                         diff_etas=cuts.diff_etas, relative=cuts.relative, inputs=r['inputs'],
                         samples=r['samples'][:, None], timings=r['timings'], config=r['config'],
                         names=tuple(r['names']), features=tuple(ws[1:]),
-                        capped=tuple(w < f for w, f in zip(ws[1:], full[1:])))
+                        capped=tuple(w < f for w, f in zip(ws[1:], full[1:])), error=r['err'][None])
 
 # %% ../nbs/12_probe.ipynb #c8f26673
 @delegates(Cutoffs)
@@ -357,7 +364,8 @@ def probe(model,                 # any `torch.nn.Module`, used as it is (weights
     if max_features is not None: max_features = as_int(max_features, 'max_features')
     mods, (x, x_eval) = _resolve_layers(model, layers), _split(x, x_eval, n_eval)
     total = -(-len(x)//batch_size) if isinstance(x, torch.Tensor) else len(x) if hasattr(x, '__len__') else None
-    bar = lambda it: tqdm(it, total=total, desc=f"probing {len(mods)} layers", leave=False, disable=not progress)
+    desc = f"probing {len(mods)} layer{'s'*(len(mods) > 1)}"
+    bar = lambda it: tqdm(it, total=total, desc=desc, leave=False, disable=not progress)
     modes = {m: m.training for m in model.modules()}
     model.eval()
     try: r = _probe_run(model, mods, x, x_eval, n_eval, batch_size, ridge, relative_ridge, max_features, max_bytes, bar)
@@ -382,18 +390,20 @@ def as_module(net,  # a `nets.MLPEnsemble` of one of the activations of `_TORCH_
 # %% ../nbs/12_probe.ipynb #0cd4a950
 def plot_probe(results,     # `ProbeEntropy`s probed at the same layers
                labels,      # one legend label per result
-               axes=None):  # two matplotlib axes (default: a new figure)
-    "Relative and differential entropy against the probed layer, named on the axis: a curve per result, cutoffs marked."
-    if axes is None: _, axes = plt.subplots(1, 2, figsize=(11, 4.2))
+               axes=None):  # three matplotlib axes (default: a new figure)
+    "Relative entropy, differential entropy and error against the probed layer: a curve per result, cutoffs marked."
+    if axes is None: _, axes = plt.subplots(1, 3, figsize=(15, 4.4))
     r0 = results[0]
     eta, deta, ks = r0.etas[0], r0.diff_etas[0], np.arange(1, r0.depth + 1)
     for res, lab in zip(results, labels):
         for ax, v, cut in ((axes[0], res.kl[0], res.kl_cutoff[eta][0]),
-                           (axes[1], res.diff[0], res.diff_cutoff[deta][0])):
-            line, = ax.plot(ks, v, 'o-', label=f"{lab}: $l^*$ = {cut}")
-            ax.plot(cut, v[cut-1], 's', ms=11, mfc='none', color=line.get_color())
+                           (axes[1], res.diff[0], res.diff_cutoff[deta][0]), (axes[2], res.error[0], None)):
+            line, = ax.plot(ks, v, 'o-', label=lab if cut is None else f"{lab}: $l^*$ = {cut}")
+            if cut is not None: ax.plot(cut, v[cut-1], 's', ms=11, mfc='none', color=line.get_color())
+    axes[0].axhline(r0.config['kl_mean_input'], color='grey', ls='--', lw=1, label='the mean training input')
     axes[0].set(ylabel=r'relative entropy $D(p_x\,\|\,p_{\bar x_l})$', title=f'relative entropy ($\\eta$ = {eta:g})')
     axes[1].set(ylabel='differential entropy $S_l$', title=f'differential entropy ($\\eta$ = {deta:g})')
+    axes[2].set(ylabel='squared error / that of the mean input', title='reconstruction error', ylim=(0, 1.05))
     for ax in axes: ax.set_xticks(ks, r0.names, rotation=40, fontsize=8); ax.legend(fontsize=8)
     c, t = r0.config, r0.timings
     cap = f", features capped at {c['max_features']}" if c['max_features'] else ''
@@ -485,7 +495,7 @@ def probe_cli(model:str=None,             # PACKAGE.MODULE:FACTORY, a callable t
           f"{dataset}: {c['n_train']} training and {c['n_eval']} held-out images; "
           f"{'relative' if c['relative_ridge'] else 'absolute'} ridge {c['ridge']:g}; {t['device']}\n")
     print(res.summary())
-    print(f"time: decoders {t['fit_s']:.1f} s, entropies {t['eval_s']:.1f} s, total {t['total_s']:.1f} s")
+    print(f"time: decoders {t['fit_s']:.2f} s, entropies {t['eval_s']:.2f} s, total {t['total_s']:.2f} s")
     if out: print(_save_probe(res, model, out))
     return res
 
