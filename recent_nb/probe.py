@@ -106,7 +106,8 @@ class _Hooks:
         self.handles = []
     def _hook(self, name):
         def keep(module, args, output):
-            self.out[name] = output[0] if isinstance(output, (tuple, list)) else output
+            out = output[0] if isinstance(output, (tuple, list)) else output
+            self.out[name] = out.clone() if isinstance(out, torch.Tensor) else out   # later in-place ops: not ours
             self.calls[name] = self.calls.get(name, 0) + 1
         return keep
 
