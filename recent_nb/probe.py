@@ -6,7 +6,7 @@
 __all__ = ['MAX_BYTES', 'N_SHOW', 'default_layers', 'to_images', 'sums_bytes', 'cap_features', 'ProbeEntropy', 'probe',
            'as_module', 'plot_probe', 'tiny_mlp', 'parse_model_args', 'load_model', 'probe_cli', 'predict_main']
 
-# %% ../nbs/12_probe.ipynb #f5eb9338
+# %% ../nbs/12_probe.ipynb #01551311
 import ast, importlib, math, os, sys, time
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,17 +26,17 @@ from .cascade import Cascade, ridge_solve, RIDGE
 from .entropy import relative_entropy, PMF_EPS
 from .predict import ReconstructionEntropy, Cutoffs, predict_cli, plot_entropy
 
-# %% ../nbs/12_probe.ipynb #0640cad8
+# %% ../nbs/12_probe.ipynb #c2e74f15
 _PASS = (torch.nn.Flatten, torch.nn.Unflatten, torch.nn.Identity, torch.nn.modules.dropout._DropoutNd)
 _NORMS = ('torch.nn.modules.batchnorm', 'torch.nn.modules.instancenorm', 'torch.nn.modules.normalization')
 
-# %% ../nbs/12_probe.ipynb #84959d00
+# %% ../nbs/12_probe.ipynb #8e8910de
 def _follower(m):
     "Whether the module `m` acts elementwise on the layer before it: an activation or a normalisation layer."
     kind = type(m).__module__
     return (kind == 'torch.nn.modules.activation' and not isinstance(m, torch.nn.MultiheadAttention)) or kind in _NORMS
 
-# %% ../nbs/12_probe.ipynb #3b72dbac
+# %% ../nbs/12_probe.ipynb #a52fc944
 def default_layers(model): # a `torch.nn.Module`
     "The names `probe` reads by default: the top-level children, less pass-through ones and those a follower follows."
     prefix, root = '', model
@@ -49,7 +49,7 @@ def default_layers(model): # a `torch.nn.Module`
     if not names: raise ValueError("the model has no child modules to probe: name the layers with layers=[...]")
     return names
 
-# %% ../nbs/12_probe.ipynb #c57d3cc8
+# %% ../nbs/12_probe.ipynb #f49139c5
 def _resolve_layers(model,  # a `torch.nn.Module`
                     layers): # names from `model.named_modules()`, one name, or None for `default_layers`
     "{name: module} of the layers to probe, or a `ValueError` that lists some valid names."
@@ -64,7 +64,7 @@ def _resolve_layers(model,  # a `torch.nn.Module`
     if len(set(names)) < len(names): raise ValueError(f"layers names a module more than once: {names}")
     return {n: mods[n] for n in names}
 
-# %% ../nbs/12_probe.ipynb #cc708f61
+# %% ../nbs/12_probe.ipynb #a0c4a10a
 def _batches(x,            # a tensor (n, ...), or an iterable of batches (a DataLoader): tensors or (inputs, ...)
              batch_size,   # the batch size when x is a tensor
              limit=None):  # at most this many inputs in all, or None
@@ -79,7 +79,7 @@ def _batches(x,            # a tensor (n, ...), or an iterable of batches (a Dat
         seen += len(b)
         if limit is not None and seen >= limit: return
 
-# %% ../nbs/12_probe.ipynb #ae32f396
+# %% ../nbs/12_probe.ipynb #2ece6b8b
 def to_images(x,      # flattened square images (n, pixels): grey (side^2) or colour (3 side^2), as `load_dataset` gives
               shape): # the (C, H, W) a model takes
     "x as (n, C, H, W): each image unflattened, zero-padded around to H x W, a grey channel repeated C times."
@@ -94,7 +94,7 @@ def to_images(x,      # flattened square images (n, pixels): grey (side^2) or co
     img = F.pad(img, (left, W - s - left, top, H - s - top))
     return img.expand(-1, C, -1, -1).contiguous() if c0 == 1 else img
 
-# %% ../nbs/12_probe.ipynb #f09790c9
+# %% ../nbs/12_probe.ipynb #34546c71
 class _Hooks:
     "Forward hooks on `modules` ({name: module}) while a `with` block lasts: each one's last output and its calls."
     def __init__(self, modules): self.modules, self.out, self.calls, self.handles = modules, {}, {}, []
@@ -111,7 +111,7 @@ class _Hooks:
             self.calls[name] = self.calls.get(name, 0) + 1
         return keep
 
-# %% ../nbs/12_probe.ipynb #54049558
+# %% ../nbs/12_probe.ipynb #8e9e32f0
 def _forward(model,  # the model
              xb,     # one batch of inputs
              hooks): # the `_Hooks` of the probed layers
@@ -129,7 +129,7 @@ def _forward(model,  # the model
     if bad: raise ValueError(f"layer {bad[0]!r} outputs a {type(hooks.out[bad[0]]).__name__}, not a tensor")
     return dict(hooks.out)
 
-# %% ../nbs/12_probe.ipynb #0d5db045
+# %% ../nbs/12_probe.ipynb #073cd95e
 MAX_BYTES = 4e9   # bytes of sums `probe` allows by default
 N_SHOW = 4        # held-out inputs whose reconstructions a `ProbeEntropy` keeps for the pictures
 
@@ -137,7 +137,7 @@ def sums_bytes(widths): # the features [N_0, N_1, ..., N_K] of the input and the
     "About how many bytes the float64 sums and solves of the decoders of every consecutive pair need."
     return sum(8*(3*n*n + n*p + n + p) for p, n in zip(widths[:-1], widths[1:]))
 
-# %% ../nbs/12_probe.ipynb #6330a9f4
+# %% ../nbs/12_probe.ipynb #e49dc8e5
 def _check_memory(names,     # the probed layers' names, in order
                   widths,    # [N_0, N_1, ..., N_K]: the input's and their features
                   max_bytes): # the bytes allowed
@@ -151,7 +151,7 @@ def _check_memory(names,     # the probed layers' names, in order
                      f"{max_bytes/1e9:.2f} GB): pass max_features=N (average pooling to at most N features) "
                      "or probe other layers")
 
-# %% ../nbs/12_probe.ipynb #2d7db573
+# %% ../nbs/12_probe.ipynb #3c0d07f7
 def cap_features(z,             # one layer's activations (batch, ...)
                  max_features): # the most features kept, or None for all
     "z as (batch, features), average-pooled to at most `max_features`: over space for (batch, C, H, W), else flat."
@@ -162,7 +162,7 @@ def cap_features(z,             # one layer's activations (batch, ...)
         return F.adaptive_avg_pool2d(z, (h, min(z.shape[3], k // h))).flatten(1)
     return F.adaptive_avg_pool1d(z.flatten(1).unsqueeze(1), max_features).squeeze(1)
 
-# %% ../nbs/12_probe.ipynb #b3599845
+# %% ../nbs/12_probe.ipynb #bede2f7c
 def _add_sums(s,  # one pair's sums: a dict, empty before the first batch
               Z,  # the layer's activations (batch, N)
               T): # the layer below's (batch, N')
@@ -178,14 +178,14 @@ def _add_sums(s,  # one pair's sums: a dict, empty before the first batch
     s['z'] += Z.sum(0, dtype=torch.float64)
     s['t'] += T.sum(0, dtype=torch.float64)
 
-# %% ../nbs/12_probe.ipynb #c6b821c3
+# %% ../nbs/12_probe.ipynb #cf6d27ef
 def _layer_acts(model, xb, hooks, max_features):
     "(names in the order they ran, [x, z_1, ..., z_K] capped and flattened, their features uncapped) of one batch xb."
     outs = _forward(model, xb, hooks)
     full = [xb[0].numel()] + [z[0].numel() for z in outs.values()]
     return list(outs), [xb.flatten(1)] + [cap_features(z, max_features) for z in outs.values()], full
 
-# %% ../nbs/12_probe.ipynb #b842a9be
+# %% ../nbs/12_probe.ipynb #6802bdc9
 def _fit_pass(model, batches, hooks, max_features, max_bytes):
     "One pass over the training batches: each pair's sums, the inputs seen, the layers' order, widths (kept, full)."
     sums, n, order = None, 0, None
@@ -200,7 +200,7 @@ def _fit_pass(model, batches, hooks, max_features, max_bytes):
     if sums is None: raise ValueError("x has no inputs: give at least a few training inputs")
     return sums, n, order, widths, full
 
-# %% ../nbs/12_probe.ipynb #142f1f28
+# %% ../nbs/12_probe.ipynb #03481ca1
 def _solve(sums,     # each pair's sums, from `_fit_pass`
            n,        # the inputs summed
            ridge,    # the ridge of the decoders (`cascade.ridge_solve`)
@@ -216,7 +216,7 @@ def _solve(sums,     # each pair's sums, from `_fit_pass`
         a.append(b.unsqueeze(0).to(dtype))
     return Cascade(A, a, out_act=None)
 
-# %% ../nbs/12_probe.ipynb #2040acab
+# %% ../nbs/12_probe.ipynb #e0ad2f8c
 def _spread_add(st,   # the running state: a dict, empty before the first batch
                 rec): # reconstructions (layers, batch, N_0)
     "Add a batch to the per-pixel sums of the normalised reconstructions rec / sum|rec|, less the first batch's mean."
@@ -228,13 +228,13 @@ def _spread_add(st,   # the running state: a dict, empty before the first batch
     q = q - st['shift']
     st['s1'], st['s2'], st['n'] = st['s1'] + q.sum(-2), st['s2'] + (q*q).sum(-2), st['n'] + q.shape[-2]
 
-# %% ../nbs/12_probe.ipynb #9df373bd
+# %% ../nbs/12_probe.ipynb #afda9ca1
 def _spread_entropy(st, floor=PMF_EPS):
     "The differential entropy per layer of the reconstructions summed in `st` (`entropy.differential_entropy`)."
     var = (st['s2']/st['n'] - (st['s1']/st['n'])**2).clamp_min(0)
     return (0.5*np.log(2*np.pi*np.e) + var.sqrt().clamp_min(floor).log()).mean(-1)
 
-# %% ../nbs/12_probe.ipynb #5b48d399
+# %% ../nbs/12_probe.ipynb #d1e848ef
 def _eval_pass(model, cas, batches, hooks, max_features, n_show, x_mean):
     "Entropies and errors (K,) on the held-out batches, the KL of the mean input `x_mean`, the first `n_show` rebuilds."
     kl, kl_mean, sse, sse_mean, st, n, shown, recs = 0., 0., 0., 0., {}, 0, [], []
@@ -252,7 +252,7 @@ def _eval_pass(model, cas, batches, hooks, max_features, n_show, x_mean):
     kl, diff, err = (kl/n).cpu().numpy(), _spread_entropy(st).cpu().numpy(), (sse/float(sse_mean)).cpu().numpy()
     return kl, float(kl_mean/n), diff, err, inputs.numpy(), samples.numpy(), n
 
-# %% ../nbs/12_probe.ipynb #6bc91905
+# %% ../nbs/12_probe.ipynb #027f8a21
 @dataclass
 class ProbeEntropy(ReconstructionEntropy):
     "`predict.ReconstructionEntropy` of one probed model: its layers' `names` (1..K), `features`, which are `capped`."
@@ -261,7 +261,7 @@ class ProbeEntropy(ReconstructionEntropy):
     capped: tuple = ()
     error: np.ndarray = None   # (1, K): squared error of the reconstructions over that of the training inputs' mean
 
-# %% ../nbs/12_probe.ipynb #fa703fee
+# %% ../nbs/12_probe.ipynb #6e1b1c45
 @patch
 def summary(self:ProbeEntropy):
     "A table, one row per probed layer: features, relative and differential entropy; then the cutoffs and the verdict."
@@ -277,7 +277,7 @@ def summary(self:ProbeEntropy):
              f"verdict at depth {self.depth}: {self.verdicts()[0]}"]
     return '\n'.join(rows)
 
-# %% ../nbs/12_probe.ipynb #8c42fb24
+# %% ../nbs/12_probe.ipynb #29449fe9
 @patch
 def to_dict(self:ProbeEntropy):
     "Every number, JSON-ready (no sample images)."
@@ -287,14 +287,14 @@ def to_dict(self:ProbeEntropy):
                 diff_cutoff={str(e): int(v[0]) for e, v in self.diff_cutoff.items()},
                 trainable=bool(self.predicted_trainable()[0]), verdict=str(self.verdicts()[0]), timings=self.timings)
 
-# %% ../nbs/12_probe.ipynb #5eb2e3fc
+# %% ../nbs/12_probe.ipynb #6971d44b
 def _model_place(model):
     "The (device, dtype) of the model's first parameter or buffer (the CPU and float32 if it has none)."
     for t in list(model.parameters()) + list(model.buffers()):
         if t.is_floating_point(): return t.device, t.dtype
     return torch.device('cpu'), torch.float32
 
-# %% ../nbs/12_probe.ipynb #7f612345
+# %% ../nbs/12_probe.ipynb #652cda49
 def _check_inputs(x, name):
     "A tensor with samples first, float, finite and non-empty, or the iterable as it is."
     if not isinstance(x, (torch.Tensor, np.ndarray)): return x
@@ -303,7 +303,7 @@ def _check_inputs(x, name):
     if not torch.isfinite(x).all(): raise ValueError(f"{name} has non-finite values (nan or inf)")
     return x
 
-# %% ../nbs/12_probe.ipynb #c1899fbe
+# %% ../nbs/12_probe.ipynb #08af5dad
 def _split(x, x_eval, n_eval):
     "Checked (x, x_eval): the first `n_eval` inputs of a tensor x are held out when x_eval is None."
     x, x_eval = _check_inputs(x, 'x'), _check_inputs(x_eval, 'x_eval')
@@ -312,7 +312,7 @@ def _split(x, x_eval, n_eval):
     if len(x) <= n_eval: raise ValueError(f"x has {len(x)} inputs: hold-out needs more than n_eval = {n_eval}")
     return x[n_eval:], x[:n_eval]
 
-# %% ../nbs/12_probe.ipynb #610c3c6a
+# %% ../nbs/12_probe.ipynb #cd533a33
 def _probe_run(model, mods, x, x_eval, n_eval, batch_size, ridge, relative_ridge, max_features, max_bytes, bar):
     "The two passes of `probe` with the hooks on, under no_grad: a dict of the layers, entropies and timings."
     dev, dt = _model_place(model)
@@ -334,7 +334,7 @@ def _probe_run(model, mods, x, x_eval, n_eval, batch_size, ridge, relative_ridge
                   max_features=max_features, kl_mean_input=kl_mean)
     return dict(names=names, kl=kl, diff=diff, err=err, inputs=inputs, samples=samples, timings=timings, config=config)
 
-# %% ../nbs/12_probe.ipynb #674af84e
+# %% ../nbs/12_probe.ipynb #3f590f56
 def _result(r,    # what `_probe_run` returns
             cuts): # the `predict.Cutoffs`
     "The `ProbeEntropy` of a probe's run."
@@ -345,7 +345,7 @@ def _result(r,    # what `_probe_run` returns
                         names=tuple(r['names']), features=tuple(ws[1:]),
                         capped=tuple(w < f for w, f in zip(ws[1:], full[1:])), error=r['err'][None])
 
-# %% ../nbs/12_probe.ipynb #c8f26673
+# %% ../nbs/12_probe.ipynb #3c7c55ff
 @delegates(Cutoffs)
 def probe(model,                 # any `torch.nn.Module`, used as it is (weights untouched)
           x,                     # training inputs for the decoders: a tensor (n, ...) or a DataLoader
@@ -374,7 +374,7 @@ def probe(model,                 # any `torch.nn.Module`, used as it is (weights
         for mod, t in modes.items(): mod.training = t
     return _result(r, cuts)
 
-# %% ../nbs/12_probe.ipynb #ccf1a61c
+# %% ../nbs/12_probe.ipynb #09ce6e51
 _TORCH_ACTS = dict(tanh=torch.nn.Tanh, relu=torch.nn.ReLU, sigmoid=torch.nn.Sigmoid, softsign=torch.nn.Softsign)
 
 def as_module(net,  # a `nets.MLPEnsemble` of one of the activations of `_TORCH_ACTS`
@@ -388,7 +388,7 @@ def as_module(net,  # a `nets.MLPEnsemble` of one of the activations of `_TORCH_
         mods += [lin, _TORCH_ACTS[net.act.name]()]
     return torch.nn.Sequential(*mods)
 
-# %% ../nbs/12_probe.ipynb #0cd4a950
+# %% ../nbs/12_probe.ipynb #ac035297
 def plot_probe(results,     # `ProbeEntropy`s probed at the same layers
                labels,      # one legend label per result
                axes=None):  # three matplotlib axes (default: a new figure)
@@ -414,7 +414,7 @@ def plot_probe(results,     # `ProbeEntropy`s probed at the same layers
     axes[0].figure.tight_layout(rect=(0, 0.03, 1, 1))
     return axes
 
-# %% ../nbs/12_probe.ipynb #a54dc4f0
+# %% ../nbs/12_probe.ipynb #1a9e59a4
 def tiny_mlp(depth:int=4,     # Linear + Tanh layers
              width:int=64,    # their width
              n_in:int=784,    # the input width
@@ -431,7 +431,7 @@ def tiny_mlp(depth:int=4,     # Linear + Tanh layers
         mods, n = mods + [lin, torch.nn.Tanh()], width
     return torch.nn.Sequential(*mods)
 
-# %% ../nbs/12_probe.ipynb #81916044
+# %% ../nbs/12_probe.ipynb #9eb79b12
 def parse_model_args(s): # 'key=value,key=value', or None
     "The factory's keyword arguments from `--model_args`: values as Python literals where they parse, else text."
     out = {}
@@ -443,7 +443,7 @@ def parse_model_args(s): # 'key=value,key=value', or None
         except (ValueError, SyntaxError): out[k] = v
     return out
 
-# %% ../nbs/12_probe.ipynb #dc3d4e29
+# %% ../nbs/12_probe.ipynb #b18ca1ca
 def load_model(spec,         # 'PACKAGE.MODULE:FACTORY'
                kwargs=None): # keyword arguments of the factory
     "The `torch.nn.Module` that FACTORY(**kwargs) of PACKAGE.MODULE returns (the working directory is searched last)."
@@ -459,7 +459,7 @@ def load_model(spec,         # 'PACKAGE.MODULE:FACTORY'
         raise ValueError(f"--model: {spec} returned a {type(model).__name__}, not a torch.nn.Module")
     return model
 
-# %% ../nbs/12_probe.ipynb #40814059
+# %% ../nbs/12_probe.ipynb #9afeaa68
 def _save_probe(res, label, out):
     "Write entropy.png and result.json of a probe in the folder `out`; the line that says so."
     d = Path(out)
@@ -470,7 +470,7 @@ def _save_probe(res, label, out):
     (d/'result.json').write_text(json.dumps(res.to_dict(), indent=1))
     return f"saved entropy.png and result.json in {d}"
 
-# %% ../nbs/12_probe.ipynb #30acc99a
+# %% ../nbs/12_probe.ipynb #179afc3a
 def probe_cli(model:str=None,             # PACKAGE.MODULE:FACTORY, a callable that returns a torch.nn.Module
               model_args:str=None,        # the factory's keyword arguments: key=value,key=value
               dataset:str='mnist_sample', # mnist_sample (embedded), mnist, fashion_mnist or cifar10
@@ -500,7 +500,7 @@ def probe_cli(model:str=None,             # PACKAGE.MODULE:FACTORY, a callable t
     if out: print(_save_probe(res, model, out))
     return res
 
-# %% ../nbs/12_probe.ipynb #aa86515f
+# %% ../nbs/12_probe.ipynb #be031e77
 def _run_cli(func,          # a function whose annotated, commented parameters are the flags
              argv,          # the command line's words
              epilog=None):  # text after the flags in --help
@@ -511,14 +511,14 @@ def _run_cli(func,          # a function whose annotated, commented parameters a
     args.pop('xtra', None); args.pop('pdb', None)
     return func(**args)
 
-# %% ../nbs/12_probe.ipynb #c446f6f7
+# %% ../nbs/12_probe.ipynb #1ea423ed
 def _flag(word):
     "A command-line word with a flag's dashes made underscores ('--model-args' -> '--model_args'); others as they are."
     if not word.startswith('--'): return word
     name, eq, value = word.partition('=')
     return '--' + name[2:].replace('-', '_') + eq + value
 
-# %% ../nbs/12_probe.ipynb #5494c6a5
+# %% ../nbs/12_probe.ipynb #90dbc168
 _EPILOG = ("recent_predict --model PACKAGE.MODULE:FACTORY [--model_args k=v,...] probes a model of your own instead: "
            "recent_predict --model PACKAGE.MODULE:FACTORY --help lists its flags.")
 
