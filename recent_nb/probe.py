@@ -142,7 +142,7 @@ def _check_memory(names,     # the probed layers' names, in order
                   widths,    # [N_0, N_1, ..., N_K]: the input's and their features
                   max_bytes): # the bytes allowed
     "The bytes the sums need, or a `ValueError` naming the widest layer, its features and its bytes."
-    need = sums_bytes(widths)
+    need = sums_bytes(widths) + 4*widths[0]*sum(widths[1:])            # and the composed maps, float32
     if need <= max_bytes: return need
     per = [sums_bytes([p, n]) for p, n in zip(widths[:-1], widths[1:])]
     k = int(np.argmax(per))
@@ -234,13 +234,13 @@ def _spread_entropy(st, floor=PMF_EPS):
     var = (st['s2']/st['n'] - (st['s1']/st['n'])**2).clamp_min(0)
     return (0.5*np.log(2*np.pi*np.e) + var.sqrt().clamp_min(floor).log()).mean(-1)
 
-# %% ../nbs/12_probe.ipynb #d1e848ef
-def _eval_pass(model, cas, batches, hooks, max_features, n_show, x_mean):
+# %% ../nbs/12_probe.ipynb #0f1d43f6
+def _eval_pass(model, maps, batches, hooks, max_features, n_show, x_mean):
     "Entropies and errors (K,) on the held-out batches, the KL of the mean input `x_mean`, the first `n_show` rebuilds."
     kl, kl_mean, sse, sse_mean, st, n, shown, recs = 0., 0., 0., 0., {}, 0, [], []
     for xb in batches:
         _, acts, _ = _layer_acts(model, xb, hooks, max_features)
-        rec = cas.reconstruct([a.unsqueeze(0) for a in acts])[:, 0]              # (K, batch, N_0)
+        rec = torch.stack([z @ M[0].T + m[0] for z, (M, m) in zip(acts[1:], maps)])  # (K, batch, N_0)
         kl = kl + relative_entropy(acts[0], rec, reduce=None).sum(-1)
         kl_mean = kl_mean + relative_entropy(acts[0], x_mean.expand_as(acts[0]), reduce=None).sum()
         sse, sse_mean = sse + ((rec - acts[0])**2).sum((-1, -2)).double(), sse_mean + ((acts[0] - x_mean)**2).sum()
@@ -321,10 +321,10 @@ def _probe_run(model, mods, x, x_eval, n_eval, batch_size, ridge, relative_ridge
     with torch.no_grad(), _Hooks(mods) as hooks:
         sums, n, names, widths, full = _fit_pass(model, bar(to(_batches(x, batch_size))), hooks, max_features,
                                                  max_bytes)
-        cas = _solve(sums, n, ridge, relative_ridge, dt)
+        maps = list(_solve(sums, n, ridge, relative_ridge, dt).iter_maps())  # C_k(z) = z M_k^T + m_k, composed once
         x_mean = (sums[0]['t0'] + sums[0]['t']/n).to(dt)                     # the training inputs' mean
         t1 = time.perf_counter()
-        kl, kl_mean, diff, err, inputs, samples, m = _eval_pass(model, cas, to(_batches(x_eval, batch_size, n_eval)),
+        kl, kl_mean, diff, err, inputs, samples, m = _eval_pass(model, maps, to(_batches(x_eval, batch_size, n_eval)),
                                                                 hooks, max_features, N_SHOW, x_mean)
     t2 = time.perf_counter()
     timings = dict(fit_s=t1 - t0, eval_s=t2 - t1, total_s=t2 - t0, networks=1, chunks=1, device=str(dev))
