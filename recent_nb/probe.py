@@ -24,7 +24,7 @@ from .core import as_int, with_fields
 from .data import load_dataset
 from .cascade import Cascade, ridge_solve, RIDGE
 from .entropy import relative_entropy, PMF_EPS
-from .predict import ReconstructionEntropy, Cutoffs, predict_cli, plot_entropy
+from .predict import ReconstructionEntropy, Cutoffs, predict_cli
 
 # %% ../nbs/12_probe.ipynb #c2e74f15
 _PASS = (torch.nn.Flatten, torch.nn.Unflatten, torch.nn.Identity, torch.nn.modules.dropout._DropoutNd)
