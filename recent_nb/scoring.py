@@ -60,7 +60,7 @@ def mlp_entropy(sweep,     # a trained MLP `Sweep`
 register_architecture('mlp', entropy=mlp_entropy)
 
 # %% ../nbs/07c_scoring.ipynb #a4e915da
-_ENTROPY_BY = {'cnn': 'recent_nb.cnn_cascade'}   # where the book gives its other architectures a cutoff curve
+_ENTROPY_BY = {'cnn': 'recent_nb.cnn_cascade', 'resmlp': 'recent_nb.resnet'}   # where the book gives its other architectures a cutoff curve
 
 def sweep_entropy(sweep,               # a trained `Sweep`
                   root=None,           # dataset folder (default: $RECENT_DATA, then the cache)

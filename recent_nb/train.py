@@ -91,7 +91,7 @@ class Architecture:
 
 # %% ../nbs/07_train.ipynb #c48e9935
 ARCHITECTURES = {}
-_REGISTERED_BY = {'cnn': 'recent_nb.cnn'}   # where the book registers its other architectures
+_REGISTERED_BY = {'cnn': 'recent_nb.cnn', 'resmlp': 'recent_nb.resnet'}   # where the book registers its other architectures
 
 def register_architecture(name,      # the architecture's name
                           **fields): # `Architecture` fields to set: classifiers, entropy
