@@ -86,7 +86,7 @@ def snip(model, # any torch.nn.Module with Linear or convolutional layers, retur
          y):    # their class labels, an int64 tensor (n,)
     "Lee et al. (2019): the summed connection sensitivity |W dl/dW| of every Linear and convolutional weight."
     ws, gs = _loss_grads(model, x, y)
-    return float(sum((w.double()*g.double()).abs().sum() for w, g in zip(ws, gs)))
+    return float(sum((w.detach().double()*g.double()).abs().sum() for w, g in zip(ws, gs)))
 
 # %% ../nbs/14_proxies.ipynb #30694e67
 def _batchnorm_off(net):
@@ -107,7 +107,7 @@ def synflow(model, # any torch.nn.Module with Linear or convolutional layers
     ws = _weights(_batchnorm_off(net))
     ones = torch.ones(1, *x.shape[1:], dtype=torch.float64, device=x.device)
     gs = torch.autograd.grad(net(ones).sum(), ws, allow_unused=True)
-    return float(sum((w*g).abs().sum() for w, g in zip(ws, gs) if g is not None))
+    return float(sum((w.detach()*g).abs().sum() for w, g in zip(ws, gs) if g is not None))
 
 # %% ../nbs/14_proxies.ipynb #f37b58d4
 def jacobian_rows(model, # any torch.nn.Module
