@@ -298,9 +298,9 @@ def _store_benchmark(store, root, batch, entropy):
     label = f"{c['dataset']}, {len(sweep.depths)} x {len(sweep.sw2)} cells, width {c['width']}; scored on the CPU"
     return benchmark(sweep, x, y, re, label=label)
 
-# %% ../nbs/14a_benchmark.ipynb #23345c73
+# %% ../nbs/14a_benchmark.ipynb #bb73b84a
 @call_parse
-def benchmark_cli(store:str,                # the folder of a sweep's store (recent_sweep --store)
+def benchmark_cli(store:str=None,           # the folder of a sweep's store (recent_sweep --store)
                   calibration:str=None,     # another sweep's store, on which the proxies' thresholds are chosen
                   entropy:store_true=False, # also score reconstruction entropy (fits decoders, trains nothing)
                   root:str=None,            # dataset folder (default: $RECENT_DATA, then the cache)
@@ -308,6 +308,7 @@ def benchmark_cli(store:str,                # the folder of a sweep's store (rec
                   n_boot:int=N_BOOT,        # bootstrap resamples of the intervals
                   out:str=None):            # write the rows as JSON to this file
     "Recompute the benchmark of a stored sweep, without training anything, and print its table."
+    if store is None: raise ValueError("give the sweep's store: recent_benchmark --store DIR")
     bench = _store_benchmark(store, root, batch, entropy)
     if calibration: bench.calibrate_on(_store_benchmark(calibration, root, batch, entropy))
     rows = bench.rows(n_boot=n_boot)
