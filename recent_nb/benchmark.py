@@ -245,22 +245,24 @@ def _short(name):
 def plot_cost(benches,     # `Benchmark`s, one per grid
               ax=None,     # matplotlib axes (default: a new figure)
               title=None): # the title: say the scale and the device
-    "ROC AUC (with its interval) against seconds per cell, one marker per predictor and one colour per grid."
+    "ROC AUC (with its interval) against seconds per cell: a marker per predictor, a colour per grid."
     ax = ax or plt.subplots(figsize=(7.5, 4.8))[1]
+    marks, keys = {}, []
     for b, col in zip(benches, plt.rcParams['axes.prop_cycle'].by_key()['color']):
-        names = set()
+        seen = set()
         for r in b.rows():
             name = _short(r['predictor'])
-            if name in names: continue   # the mean field's k changes its rule, not its score
+            if name in seen: continue   # the mean field's k changes its rule, not its score
+            seen.add(name)
+            m = marks.setdefault(name, 'osv^D<>Xph*P'[len(marks) % 12])
             v, lo, hi = r['auc']
-            ax.errorbar(r['seconds'][0], v, yerr=[[v - lo], [hi - v]], fmt='o', color=col, ms=4, capsize=2,
-                        label=None if names else b.label)
-            ax.annotate(name, (r['seconds'][0], v), fontsize=6, xytext=(3, 2), textcoords='offset points')
-            names.add(name)
+            ax.errorbar(r['seconds'][0], v, yerr=[[v - lo], [hi - v]], fmt=m, color=col, ms=5, capsize=2)
+        keys.append(plt.Line2D([], [], color=col, marker='o', ls='', label=b.label))
+    keys += [plt.Line2D([], [], color='k', marker=m, ls='', label=n) for n, m in marks.items()]
     ax.axhline(.5, color='gray', lw=.8, ls=':')
     ax.set(xscale='log', xlabel='seconds per grid cell (CPU)', ylabel='ROC AUC, trainable vs not', ylim=(-.02, 1.02))
     ax.set_title(title or 'score against cost', fontsize=9)
-    ax.legend(fontsize=7, loc='lower right')
+    ax.legend(handles=keys, fontsize=6.5, loc='lower right', ncol=2)
     return ax
 
 # %% ../nbs/14a_benchmark.ipynb #f7b0bc69
