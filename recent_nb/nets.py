@@ -191,7 +191,7 @@ def __getitem__(self:MLPEnsemble,
     "Network `e` of the ensemble as an ensemble of one, sharing its weights."
     e = as_int(e, 'the network index', low=0)
     if e >= self.n_nets: raise IndexError(f"network {e} of an ensemble of {self.n_nets}")
-    one = MLPEnsemble.from_params([W[e:e+1] for W in self.weights], [b[e:e+1] for b in self.biases],
-                                  sw2=self.sw2[e:e+1], sb2=self.sb2[e:e+1], act=self.act, device=self.device)
+    one = type(self).from_params([W[e:e+1] for W in self.weights], [b[e:e+1] for b in self.biases],
+                                 sw2=self.sw2[e:e+1], sb2=self.sb2[e:e+1], act=self.act, device=self.device)
     one.init, one.seed = self.init, self.seed
     return one

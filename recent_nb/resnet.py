@@ -4,10 +4,11 @@
 
 # %% auto #0
 __all__ = ['ResidualMLPEnsemble', 'mean_phi', 'residual_curves', 'simulate_residual', 'loglog_slope', 'relu_growth',
-           'residual_entropy', 'residual_logits', 'resmlp_classifiers', 'resmlp_entropy']
+           'residual_entropy', 'resmlp_classifiers', 'resmlp_entropy']
 
 # %% ../nbs/13_resnet.ipynb #d4953904
 import math, time, zlib
+from functools import partial
 import numpy as np
 import torch
 import matplotlib.pyplot as plt
@@ -18,7 +19,7 @@ from .meanfield import get_activation, gauss_expect, single_moments, PairKernel,
 from .nets import MLPEnsemble
 from .predict import (DEFAULT_SW2, ReconstructionEntropy, _settings, _check_data, _check_grid, _config,
                                _ensemble_entropies)
-from .train import classifier_widths, init_classifiers, register_architecture
+from .train import classifier_logits, classifier_widths, init_classifiers, register_architecture
 from .scoring import cutoff_curve
 
 # %% ../nbs/13_resnet.ipynb #f959d78c
@@ -73,13 +74,9 @@ def layer(self:ResidualMLPEnsemble,
 @patch
 def __getitem__(self:ResidualMLPEnsemble,
                 e): # the network's index, 0..E-1
-    "Network `e` of the ensemble as a residual ensemble of one, sharing its weights."
-    e = as_int(e, 'the network index', low=0)
-    if e >= self.n_nets: raise IndexError(f"network {e} of an ensemble of {self.n_nets}")
-    one = ResidualMLPEnsemble.from_params([W[e:e+1] for W in self.weights], [b[e:e+1] for b in self.biases],
-                                          sw2=self.sw2[e:e+1], sb2=self.sb2[e:e+1], act=self.act, device=self.device)
-    one.init, one.seed, one.sv2 = self.init, self.seed, self.sv2
-    one.vs = None if self.vs is None else [V[e:e+1] for V in self.vs]
+    "Network `e` of the ensemble as a residual ensemble of one, sharing its weights (and its output weights V)."
+    one = MLPEnsemble.__getitem__(self, e)
+    one.sv2, one.vs = self.sv2, None if self.vs is None else [V[int(e):int(e)+1] for V in self.vs]
     return one
 
 # %% ../nbs/13_resnet.ipynb #0c2b2e06
@@ -206,19 +203,6 @@ def residual_entropy(x,                # training images (n, N_0), flattened, fo
                                  x_eval[:n_show].cpu().numpy(), rec[:, :, :n_show].cpu().numpy(), timings, config,
                                  nets.per_sw2)
 
-# %% ../nbs/13_resnet.ipynb #62c33543
-def residual_logits(Ws,          # stacked weights [(E, N_l, N_(l-1))], as `train.init_classifiers` gives
-                    bs,          # stacked biases [(E, N_l)]
-                    x,           # a batch (batch, N_0) that every network sees
-                    act='tanh'): # activation of the hidden layers
-    "Logits (E, batch, n_classes): x_1 = act(W_1 x + b_1), x_l = x_(l-1) + act(W_l x_(l-1) + b_l), a linear read-out."
-    fn = get_activation(act).torch_fn
-    z = x.expand(Ws[0].shape[0], *x.shape)
-    for l, (W, b) in enumerate(zip(Ws[:-1], bs[:-1])):
-        a = fn(torch.baddbmm(b.unsqueeze(1), z, W.transpose(1, 2)))
-        z = a if l == 0 else z + a
-    return torch.baddbmm(bs[-1].unsqueeze(1), z, Ws[-1].transpose(1, 2))
-
 # %% ../nbs/13_resnet.ipynb #91a2905c
 def resmlp_classifiers(n_in,             # input pixels N_0
                        width,            # the residual width N (one int)
@@ -235,7 +219,7 @@ def resmlp_classifiers(n_in,             # input pixels N_0
         raise ValueError(f"a residual MLP has one width, an int; got width={width!r}")
     Ws, bs = init_classifiers(classifier_widths(n_in, width, depth, n_classes), sw2, sb2=sb2, act=act, init=init,
                               seeds=seeds, device=device)
-    return Ws + bs, lambda x: residual_logits(Ws, bs, x, act=act)
+    return Ws + bs, partial(classifier_logits, Ws, bs, act=act, residual=True)
 
 # %% ../nbs/13_resnet.ipynb #b30b3709
 def resmlp_entropy(sweep,     # a trained residual-MLP `Sweep`

@@ -72,14 +72,15 @@ def init_classifiers(widths,           # [N_0, hidden widths, n_classes], as `cl
 def classifier_logits(Ws,          # stacked weights [(E, N_l, N_(l-1))], as `init_classifiers` gives
                       bs,          # stacked biases [(E, N_l)]
                       x,           # a batch (batch, N_0) that every network sees
-                      act='tanh'): # activation of the hidden layers
+                      act='tanh',      # activation of the hidden layers
+                      residual=False): # hidden layers after the first add their input: x_l = x_(l-1) + act(...)
     "Logits (E, batch, n_classes) of the stacked classifiers: the hidden layers with `act`, then a linear read-out."
     fn = get_activation(act).torch_fn
     z = x.expand(Ws[0].shape[0], *x.shape)
-    for l, (W, b) in enumerate(zip(Ws, bs)):
-        z = torch.baddbmm(b.unsqueeze(1), z, W.transpose(1, 2))
-        if l < len(Ws) - 1: z = fn(z)
-    return z
+    for l, (W, b) in enumerate(zip(Ws[:-1], bs[:-1])):
+        a = fn(torch.baddbmm(b.unsqueeze(1), z, W.transpose(1, 2)))
+        z = z + a if residual and l > 0 else a
+    return torch.baddbmm(bs[-1].unsqueeze(1), z, Ws[-1].transpose(1, 2))
 
 # %% ../nbs/07_train.ipynb #3831e17e
 @dataclass
