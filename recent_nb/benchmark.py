@@ -101,6 +101,9 @@ def untrained_classifiers(sweep, # a trained MLP `Sweep`
                           depth, # one of its depths
                           n_in): # input pixels
     "The classifiers of one depth of the sweep as they were before training: an `MLPEnsemble`, one per sw2."
+    if 'cuda' in str(sweep.device):
+        raise ValueError(f"the sweep was trained on {sweep.device}, whose generator drew other weights than the CPU's: "
+                         "score it on the device it was trained on")
     params, _ = classifiers(sweep_net(sweep), n_in, int(depth), sweep.sw2, seed=sweep.config['seed'], device='cpu')
     L = len(params)//2
     return MLPEnsemble.from_params([p.detach() for p in params[:L]], [p.detach() for p in params[L:]], sw2=sweep.sw2,
@@ -296,7 +299,7 @@ def _store_benchmark(store, root, batch, entropy):
     sweep = sweep_from_store(store)
     c = sweep.config
     x, y, _ = load_dataset(c['dataset'], root, train=True, norm=c['norm'], limit=batch)
-    re = sweep_entropy(sweep, root=root, progress=False) if entropy else None
+    re = sweep_entropy(sweep, root=root, device='cpu', progress=False) if entropy else None
     label = f"{c['dataset']}, {len(sweep.depths)} x {len(sweep.sw2)} cells, width {c['width']}; scored on the CPU"
     return benchmark(sweep, x, y, re, label=label)
 

@@ -8,7 +8,7 @@ __all__ = ['MAX_BYTES', 'DECODERS', 'N_SHOW', 'ROWS', 'default_layers', 'to_imag
            'predict_main']
 
 # %% ../nbs/12_probe.ipynb #01551311
-import ast, importlib, math, os, sys, time
+import ast, importlib, json, math, os, sys, time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from tqdm.auto import tqdm
 
 from .core import as_int, with_fields
 from .data import load_dataset
-from .cascade import Cascade, ridge_solve, RIDGE
+from .cascade import Cascade, ridge_solve, check_ridge, RIDGE
 from .entropy import relative_entropy, PMF_EPS
 from .predict import ReconstructionEntropy, Cutoffs, predict_cli
 from .cnn_cascade import _patches, _targets
@@ -36,6 +36,7 @@ _NORMS = ('torch.nn.modules.batchnorm', 'torch.nn.modules.instancenorm', 'torch.
 def _follower(m):
     "Whether the module `m` acts elementwise on the layer before it: an activation or a normalisation layer."
     kind = type(m).__module__
+    if getattr(m, 'elementwise', False): return True      # a module that says it acts elementwise, e.g. a wrapped activation
     return (kind == 'torch.nn.modules.activation' and not isinstance(m, torch.nn.MultiheadAttention)) or kind in _NORMS
 
 # %% ../nbs/12_probe.ipynb #a52fc944
@@ -342,7 +343,7 @@ def summary(self:ProbeEntropy):
     rows += [f"relative-entropy cutoff l*: {at(self.kl_cutoff)}",
              f"differential-entropy cutoff l*: {at(self.diff_cutoff)}",
              f"relative entropy of the mean training input as every reconstruction: {self.config['kl_mean_input']:.4f}",
-             f"verdict at depth {self.depth}: {self.verdicts()[0]}"]
+             f"verdict at the last of the {self.depth} probed layers: {self.verdicts()[0]}"]
     return '\n'.join(rows)
 
 # %% ../nbs/12_probe.ipynb #29449fe9
@@ -445,7 +446,7 @@ def probe(model,                 # any `torch.nn.Module`, used as it is (weights
     bar = _bar(x, batch_size, len(mods), progress)
     modes = {m: m.training for m in model.modules()}
     model.eval()
-    o = dict(ridge=ridge, relative_ridge=relative_ridge, max_features=max_features, max_bytes=max_bytes,
+    o = dict(ridge=check_ridge(ridge), relative_ridge=relative_ridge, max_features=max_features, max_bytes=max_bytes,
              decoders=decoders)
     try: r = _probe_run(model, mods, x, x_eval, n_eval, batch_size, bar, o)
     finally:

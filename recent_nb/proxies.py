@@ -137,6 +137,7 @@ def jacob_cov(model, # any torch.nn.Module
 # %% ../nbs/14_proxies.ipynb #19418002
 class ActivationModule(nn.Module):
     "An activation of `meanfield` (a name or an `Activation`) as a module, so that `naswot` finds it."
+    elementwise = True       # acts unit by unit: `probe.default_layers` treats it as an activation
     def __init__(self, act): # the activation
         super().__init__()
         self.act = get_activation(act)

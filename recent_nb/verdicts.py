@@ -77,8 +77,8 @@ class GridCurves:
     acc: np.ndarray      # (D, G) final test accuracy of every trained cell
     @property
     def truth(self):
-        "Which cells trained: test accuracy >= `sweep.TRAINABLE_ACC`, (D, G)."
-        return self.acc >= TRAINABLE_ACC
+        "Which cells trained: test accuracy above `sweep.TRAINABLE_ACC`, as `Sweep.trainable`, (D, G)."
+        return self.acc > TRAINABLE_ACC
 
 # %% ../nbs/15_verdicts.ipynb #4ddfc450
 def grid_curves(name,    # the grid's name
