@@ -247,7 +247,8 @@ def _check_fit_args(net, x, method, epochs, batch_size, lr):
     x = net._input(x)
     if x.ndim != 2 or len(x) < 1: raise ValueError(f"training data must be a non-empty (n, {net.widths[0]}) tensor")
     epochs, batch_size = as_int(epochs, 'epochs'), as_int(batch_size, 'batch_size')
-    if not lr > 0: raise ValueError(f"lr must be positive, got {lr!r}")
+    if isinstance(lr, bool) or not isinstance(lr, (int, float)) or not (lr > 0 and math.isfinite(lr)):
+        raise ValueError(f"lr must be a finite number > 0, got {lr!r}")
     return x, epochs, batch_size
 
 # %% ../nbs/04_cascade.ipynb #320b40e6
@@ -263,6 +264,13 @@ def _check_decoder_args(method, out_act, ridge, precision):
 
 # %% ../nbs/04_cascade.ipynb #d123c731
 def _no_progress(it): return it
+
+# %% ../nbs/04_cascade.ipynb #9466f9b8
+def _check_fitted(A, a, method):
+    "The decoders (A, a), or a `ValueError` when the fit diverged to non-finite values."
+    if all(bool(torch.isfinite(W).all() and torch.isfinite(b).all()) for W, b in zip(A, a)): return A, a
+    hint = 'lower lr' if method != 'lstsq' else 'give a ridge > 0'
+    raise ValueError(f"the {method} decoders are not finite (the fit diverged): {hint}")
 
 # %% ../nbs/04_cascade.ipynb #93cf216a
 def fit_cascade(net,             # the `MLPEnsemble` whose layers are decoded
@@ -285,6 +293,6 @@ def fit_cascade(net,             # the `MLPEnsemble` whose layers are decoded
     elif method == 'parallel': A, a = _fit_parallel(net, x, **kw)
     else: A, a = _fit_lstsq(net, x, batch_size=batch_size, ridge=ridge, precision=precision, progress=progress)
     if net.device.type == 'cuda': torch.cuda.synchronize()
-    c = Cascade(A, a, out_act)
+    c = Cascade(*_check_fitted(A, a, method), out_act)
     c.timings = {'fit_s': time.perf_counter() - t0, 'method': method}
     return c

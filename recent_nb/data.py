@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .core import as_int
+from .core import as_int, resolve_device
 
 # %% ../nbs/02_data.ipynb #9cfe659e
 SCALES = ('quick', 'full')
@@ -210,6 +210,7 @@ def load_dataset(name='mnist_sample', # 'mnist_sample' (embedded), 'mnist', 'fas
     if name == 'fashionmnist': name = 'fashion_mnist'
     if name not in DATASETS: raise ValueError(f"unknown dataset {name!r}: use one of {DATASETS}")
     if limit is not None: limit = as_int(limit, 'limit')
+    device = None if device is None else resolve_device(device)   # a clear error for a device that is not here
     if name == 'mnist_sample': x, y, classes = _load_sample(train)
     elif name == 'cifar10': x, y, classes = _load_cifar10(data_root(root), train, verify)
     else: x, y, classes = _load_idx(name, data_root(root), train)

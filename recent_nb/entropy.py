@@ -11,6 +11,7 @@ import torch
 
 # %% ../nbs/05_entropy.ipynb #6edd143b
 PMF_EPS = 1e-12
+_HUGE = 1e100    # rows with larger entries are divided by their largest magnitude before the shift
 
 # %% ../nbs/05_entropy.ipynb #01c540aa
 def to_pmf(v,            # vectors along the last axis, any leading dims
@@ -18,6 +19,8 @@ def to_pmf(v,            # vectors along the last axis, any leading dims
     "Each vector along the last axis shifted by its own minimum, plus `eps`, normalised to sum 1."
     v = torch.as_tensor(v)
     if not torch.isfinite(v).all(): raise ValueError("cannot make a probability mass function of non-finite values")
+    big = v.abs().amax(-1, keepdim=True)
+    v = torch.where(big > _HUGE, v/big, v)            # huge rows scaled first, so that their sums cannot overflow
     v = v - v.min(-1, keepdim=True).values + eps
     return v/v.sum(-1, keepdim=True)
 
@@ -65,6 +68,7 @@ def cutoff(curves,          # entropy curves (..., L): one value per layer 1..L 
     last, L = curves[..., -1:], curves.shape[-1]
     if relative:
         with np.errstate(divide='ignore', invalid='ignore'): far = ~np.isclose(curves/last, 1., rtol=eta, atol=0.)
+        far &= curves != last                        # 0/0: a curve equal to its last value has not changed
     else: far = np.abs(curves - last) > eta
     far = far[..., :-1]                               # layers 1..L-1
     idx = np.where(far, np.arange(1, L), 0).max(-1, initial=0) if L > 1 else np.zeros(curves.shape[:-1], dtype=int)

@@ -21,8 +21,8 @@ from fastcore.meta import delegates
 from fastcore.script import call_parse, store_true
 from tqdm.auto import tqdm
 
-from .core import as_int, as_thresholds, resolve_device, with_fields
-from .data import load_dataset
+from .core import as_int, as_thresholds, check_out, flag_errors, resolve_device, with_fields
+from .data import DATASETS, load_dataset
 from .nets import MLPEnsemble, layer_widths
 from .cascade import fit_cascade, check_ridge, METHODS, RIDGE, PRECISION, PRECISIONS
 from .entropy import relative_entropy, differential_entropy, cutoff
@@ -187,6 +187,7 @@ def _check_grid(sw2):
     sw2 = np.atleast_1d(np.asarray(sw2, dtype=np.float64))
     if sw2.ndim != 1 or len(sw2) == 0:
         raise ValueError("sw2 must be a number or a non-empty 1-D list of weight variances")
+    if not (np.isfinite(sw2).all() and (sw2 >= 0).all()): raise ValueError(f"sw2 must be finite and >= 0, got {sw2}")
     return sw2
 
 # %% ../nbs/06_predict.ipynb #1257906f
@@ -466,7 +467,8 @@ def plot_reconstructions(res,         # a `ReconstructionEntropy`
                          axes=None):  # a grid of matplotlib axes (default: a new figure)
     "Rows: each input under each network; columns: the input, then its reconstruction from each of `layers`."
     idx = _pick(res, nets)
-    if layers is None: layers = sorted({1, 2, 3, 5} | {int(l) for l in np.linspace(1, res.depth, 4)})
+    if layers is None: layers = sorted({l for l in (1, 2, 3, 5) if l <= res.depth} |
+                                       {int(l) for l in np.linspace(1, res.depth, 4)})
     layers = [int(l) for l in layers]
     if min(layers) < 1 or max(layers) > res.depth: raise ValueError(f"layers must lie in 1..{res.depth}")
     n_inputs = min(n_inputs, len(res.inputs))
@@ -597,7 +599,10 @@ def _widths_arg(s):
     "The `--width` flag: a preset name, one width, or a comma-separated list of widths."
     s = str(s)
     if s in ('wide', 'shrinking'): return s
-    v = [int(w) for w in s.split(',')]
+    try: v = [int(w) for w in s.split(',')]
+    except ValueError:
+        raise ValueError(f"--width must be 'wide', 'shrinking', a width or a comma-separated list of them, "
+                         f"got {s!r}") from None
     return v[0] if len(v) == 1 else v
 
 # %% ../nbs/06_predict.ipynb #a47f6adc
@@ -638,17 +643,42 @@ def _report_head(res, dataset):
 
 # %% ../nbs/06_predict.ipynb #0e2278e7
 def _save(res, search, out):
-    "Write the three figures and result.json (with the search, if any) in the folder `out`; the line that says so."
-    d = Path(out)
-    d.mkdir(parents=True, exist_ok=True)
+    "Write result.json (with the search, if any), then the three figures, in the folder `out`; the line that says so."
+    d = check_out(out, 'out')
+    saved = res.to_dict() | (dict(search=search.to_dict()) if search is not None else {})
+    (d/'result.json').write_text(json.dumps(saved, indent=1))         # the numbers first: a failed picture loses none
     for name, plot in (('entropy.png', plot_entropy), ('reconstructions.png', plot_reconstructions),
                        ('cutoffs.png', plot_cutoffs)):
         plot(res)
         plt.savefig(d/name, dpi=110)
         plt.close('all')
-    saved = res.to_dict() | (dict(search=search.to_dict()) if search is not None else {})
-    (d/'result.json').write_text(json.dumps(saved, indent=1))
     return f"saved entropy.png, reconstructions.png, cutoffs.png and result.json in {d}"
+
+# %% ../nbs/06_predict.ipynb #713d1a92
+def _cli_numbers(s, n_train, n_eval): # s: the settings from `predict_settings`
+    "A `ValueError` naming the flag, for the first count, variance or threshold of the command line that is wrong."
+    for k in ('depth', 'epochs', 'per_sw2'): as_int(s[k], '--' + dict(per_sw2='nets').get(k, k))
+    if n_train is not None: as_int(n_train, '--n_train')
+    as_int(n_eval, '--n_eval', low=2, why='the differential entropy needs a spread')
+    as_thresholds(s['etas'], '--eta'); as_thresholds(s['diff_etas'], '--diff_eta')
+    if not s['sw2'] or not all(math.isfinite(v) and v >= 0 for v in s['sw2']):
+        raise ValueError(f"--sw2 must list finite weight variances >= 0, got {s['sw2']}")
+    if not (math.isfinite(s['sb2']) and s['sb2'] >= 0):
+        raise ValueError(f"--sb2 must be finite and >= 0, got {s['sb2']}")
+    try: check_ridge(s['ridge'])
+    except ValueError as e: raise ValueError(f"--{e}") from None
+
+# %% ../nbs/06_predict.ipynb #83f3c121
+def _cli_settings(dataset, n_train, n_eval, out, nets, flags):
+    "(settings of `reconstruction_entropy`, the `--out` folder), every flag checked before any work."
+    s = predict_settings(**flags) | dict(per_sw2=nets)
+    _cli_numbers(s, n_train, n_eval)
+    if dataset not in DATASETS: raise ValueError(f"--dataset must be one of {', '.join(DATASETS)}, got {dataset!r}")
+    layer_widths(1, 10, s['depth'], s['widths'])
+    if get_activation(s['act']).torch_fn is None: raise ValueError(f"--act {s['act']!r} has no torch version")
+    resolve_device(s['device'])
+    _settings({k: s[k] for k in ('method', 'epochs', 'etas', 'diff_etas')}, 'recent_predict')
+    return s, check_out(out)
 
 # %% ../nbs/06_predict.ipynb #3921983d
 @delegates(reconstruction_entropy, but='x,x_eval,n_eval,progress')
@@ -661,6 +691,7 @@ def predict_report(dataset='mnist_sample', # mnist_sample (embedded), mnist, fas
                    progress=True,          # show progress bars
                    **kwargs):              # the settings of `reconstruction_entropy`: sw2, depth, ridge, etas, ...
     "Run the prediction on a dataset; yield the report's lines, one block at a time."
+    out = check_out(out, 'out')
     x, _, _ = load_dataset(dataset, root, train=True, limit=n_train)
     xe, _, _ = load_dataset(dataset, root, train=False, limit=n_eval)
     res = reconstruction_entropy(x, xe, n_eval=n_eval, progress=progress, **kwargs)
@@ -687,5 +718,5 @@ def predict_cli(dataset:str='mnist_sample',  # mnist_sample (embedded), mnist, f
                 quiet:store_true=False,       # no progress bars
                 **kwargs):                    # the flags of `predict_settings`: depth, width, sw2, eta, ridge, ...
     "Predict which random networks are trainable from the reconstruction entropy of their untrained layers."
-    settings = predict_settings(**kwargs) | dict(per_sw2=nets)
+    settings, out = flag_errors('recent_predict', lambda: _cli_settings(dataset, n_train, n_eval, out, nets, kwargs))
     for line in predict_report(dataset, root, n_train, n_eval, search, out, not quiet, **settings): print(line)

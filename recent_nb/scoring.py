@@ -138,7 +138,7 @@ def plot_sweep(sweep,                   # a trained `Sweep`
     es, ed = _edges(sweep.sw2), _edges(sweep.depths.astype(float))
     m = ax.pcolormesh(es, ed, sweep.final('test_acc'), cmap='magma', vmin=0, vmax=1, shading='flat')
     plt.colorbar(m, ax=ax, label='test accuracy')
-    if threshold is not None:
+    if threshold is not None and min(sweep.final().shape) >= 2:    # a contour needs a 2 x 2 grid at least
         ax.contour(sweep.sw2, sweep.depths, sweep.final('test_acc'), levels=[threshold], colors='cyan', linewidths=1,
                    linestyles=':')
     _draw_meanfield(ax, sweep, ks, (ed[0], ed[-1]))

@@ -17,12 +17,28 @@ def point_key(point): # a grid point's full configuration, a JSON-able dict
     "The store's name of a grid point: a hash of its full configuration, stable across runs and machines."
     return hashlib.sha256(json.dumps(point, sort_keys=True, separators=(',', ':')).encode()).hexdigest()[:24]
 
+# %% ../nbs/07a_store.ipynb #6fafb87d
+def _alive(pid): # a process id
+    "Whether the process `pid` is running on this machine."
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True
+    return True
+
+# %% ../nbs/07a_store.ipynb #11bbcd73
+def _remove_stale(path): # a store's folder
+    "Remove the temporary files in `path` whose writer is no longer running."
+    for f in path.glob('.*.tmp'):
+        pid = f.stem.rsplit('.', 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)): f.unlink(missing_ok=True)
+
 # %% ../nbs/07a_store.ipynb #a58e9676
 class ResultStore:
     "A folder of finished grid points, one JSON file per point named by `point_key`; writes are atomic."
     def __init__(self, path): # the store's folder (made if missing)
         self.path = Path(path).expanduser()
         self.path.mkdir(parents=True, exist_ok=True)
+        _remove_stale(self.path)
 
     def _file(self, point): return self.path/f"{point_key(point)}.json"
     def __contains__(self, point): return self._file(point).exists()
@@ -46,15 +62,24 @@ def put(self:ResultStore,
     os.replace(tmp, f)
     return f
 
+# %% ../nbs/07a_store.ipynb #befefd50
+def _read(f): # a record's file
+    "The record in the file `f`, or a `ValueError` that names the file and says what is wrong with it."
+    try: rec = json.loads(f.read_text())
+    except json.JSONDecodeError as e:
+        raise ValueError(f"{f} is not valid JSON ({e}): delete it to train that point again") from None
+    except (OSError, UnicodeDecodeError) as e: raise ValueError(f"{f} cannot be read ({e})") from None
+    if not isinstance(rec, dict) or not {'point', 'result'} <= set(rec):
+        raise ValueError(f"{f} is not a store record (it needs 'point' and 'result'): delete it")
+    return rec
+
 # %% ../nbs/07a_store.ipynb #41ba0568
 @patch
 def get(self:ResultStore, point): # the grid point's full configuration
     "The stored record {'point', 'result', 'written', ...} of `point`, or None."
     f = self._file(point)
     if not f.exists(): return None
-    try: rec = json.loads(f.read_text())
-    except json.JSONDecodeError as e:
-        raise ValueError(f"{f} is not valid JSON ({e}): delete it to train that point again") from None
+    rec = _read(f)
     if rec.get('point') != point: raise ValueError(f"{f} holds another configuration than its name says: delete it")
     return rec
 
@@ -62,4 +87,4 @@ def get(self:ResultStore, point): # the grid point's full configuration
 @patch
 def records(self:ResultStore):
     "Every stored record."
-    return [json.loads(f.read_text()) for f in sorted(self.path.glob('*.json'))]
+    return [_read(f) for f in sorted(self.path.glob('*.json'))]
