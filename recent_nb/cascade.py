@@ -7,7 +7,7 @@ __all__ = ['OUT_ACTS', 'METHODS', 'RIDGE', 'PRECISIONS', 'PRECISION', 'Cascade',
            'fit_cascade']
 
 # %% ../nbs/04_cascade.ipynb #d11ce7e3
-import math, time
+import math, numbers, time
 import numpy as np
 import torch
 from fastcore.basics import patch
@@ -189,7 +189,7 @@ def ridge_solve(s,      # sums over the samples of z - z0 and t - t0: zz (..., F
 # %% ../nbs/04_cascade.ipynb #ca8a6c8d
 def check_ridge(ridge): # the ridge rho of a closed-form decoder fit
     "`ridge` as a float if it is a finite number >= 0; else a `ValueError` (an infinite ridge would fit W = 0)."
-    if isinstance(ridge, bool) or not isinstance(ridge, (int, float)) or not (ridge >= 0 and math.isfinite(ridge)):
+    if isinstance(ridge, bool) or not isinstance(ridge, numbers.Real) or not (ridge >= 0 and math.isfinite(ridge)):
         raise ValueError(f"ridge must be a finite number >= 0, got {ridge!r}")
     return float(ridge)
 

@@ -230,6 +230,15 @@ def _check_variances(**kw):
         out.append(a)
     return out
 
+# %% ../nbs/00_meanfield.ipynb #002f8b34
+def _check_correlation(c0): # a correlation, or an array of them
+    "`c0` as a float64 array, or a ValueError unless every entry is a finite number in [-1, 1]."
+    try: a = np.asarray(c0, dtype=np.float64)
+    except (TypeError, ValueError): a = np.array(np.nan)
+    if not np.all(np.isfinite(a)) or np.any(np.abs(a) > 1):
+        raise ValueError(f"c0 is a correlation and must lie in [-1, 1], got {c0!r}")
+    return a
+
 # %% ../nbs/00_meanfield.ipynb #a0e86be5
 def _out(x): return x[()] if isinstance(x, np.ndarray) else x
 
@@ -512,9 +521,7 @@ def c_curve(act,        # activation: a name in ACTIVATIONS, an Activation or a 
             q0=None):   # second moment of the inputs (None: every layer at q*)
     "Correlations c^1..c^depth (last axis) of two inputs with correlation c0 and second moment q0."
     act, depth = get_activation(act), as_int(depth, 'depth')
-    c0 = np.asarray(c0, dtype=np.float64)
-    if not np.all(np.isfinite(c0)) or np.any(np.abs(c0) > 1):
-        raise ValueError(f"c0 is a correlation and must lie in [-1, 1], got {c0!r}")
+    c0 = _check_correlation(c0)
     sw2, sb2 = _check_variances(sw2=sw2, sb2=sb2)
     if q0 is None: q0 = _q0_at_q_star(act, sw2, sb2)
     sw2, sb2, c0, q0 = np.broadcast_arrays(sw2, sb2, c0, *_check_variances(q0=q0))
@@ -646,7 +653,7 @@ def simulate_q_c(act,          # activation: a name in ACTIVATIONS, an Activatio
     act, depth = get_activation(act), as_int(depth, 'depth')
     sw2, sb2, q0 = (float(v) for v in _check_variances(sw2=sw2, sb2=sb2, q0=q0))
     width = as_int(width, 'width', low=2)
-    if not -1 <= c0 <= 1: raise ValueError(f"c0 is a correlation and must lie in [-1, 1], got {c0!r}")
+    c0 = float(_check_correlation(c0))
     dev = resolve_device(device)
     kw = dict(generator=torch.Generator(device=dev).manual_seed(seed), device=dev, dtype=torch.float64)
     h, qs, cs = _two_inputs(n_nets=n_nets, width=width, q0=q0, c0=c0, **kw), [], []

@@ -21,7 +21,7 @@ from fastcore.meta import delegates
 from fastcore.script import anno_parser, store_true
 from tqdm.auto import tqdm
 
-from .core import as_int, with_fields
+from .core import as_int, flag_errors, with_fields
 from .data import load_dataset
 from .cascade import Cascade, ridge_solve, check_ridge, RIDGE
 from .entropy import relative_entropy, PMF_EPS
@@ -604,5 +604,6 @@ _EPILOG = ("recent_predict --model PACKAGE.MODULE:FACTORY [--model_args k=v,...]
 def predict_main(argv=None): # the words after the program's name (default: sys.argv[1:])
     "`recent_predict`: with `--model PACKAGE.MODULE:FACTORY` probe that model (`probe_cli`), else `predict_cli`."
     argv = [_flag(str(a)) for a in (sys.argv[1:] if argv is None else argv)]
-    if any(a == '--model' or a.startswith('--model=') for a in argv): _run_cli(probe_cli, argv)
+    if any(a == '--model' or a.startswith('--model=') for a in argv):
+        flag_errors('recent_predict', lambda: _run_cli(probe_cli, argv))     # a mistake: one line, exit 2
     else: _run_cli(predict_cli.__wrapped__, argv, epilog=_EPILOG)

@@ -73,12 +73,14 @@ def _loss_grads(model, x, y):
     return ws, [torch.zeros_like(w) if g is None else g for w, g in zip(ws, gs)]
 
 # %% ../nbs/14_proxies.ipynb #adf96b23
-def grad_norm(model, # any torch.nn.Module with Linear or convolutional layers, returning logits (n, classes)
-              x,     # a batch of inputs (n, ...)
-              y):    # their class labels, an int64 tensor (n,)
+def grad_norm(model,          # any torch.nn.Module with Linear or convolutional layers, returning logits (n, classes)
+              x,              # a batch of inputs (n, ...)
+              y,              # their class labels, an int64 tensor (n,)
+              per_layer=True): # sum the layers' Frobenius norms (the reference code); False: the whole gradient's norm
     "The sum over Linear and convolutional layers of the Frobenius norm of the cross-entropy's weight gradient."
     ws, gs = _loss_grads(model, x, y)
-    return float(sum(g.double().norm() for g in gs))
+    norms = torch.stack([g.double().norm() for g in gs])
+    return float(norms.sum() if per_layer else norms.norm())
 
 # %% ../nbs/14_proxies.ipynb #51336ea8
 def snip(model, # any torch.nn.Module with Linear or convolutional layers, returning logits (n, classes)

@@ -13,11 +13,13 @@ import numpy as np
 import torch
 import matplotlib.pyplot as plt
 from fastcore.basics import patch
+from fastcore.meta import delegates
 
 from .core import as_int, resolve_device
-from .meanfield import get_activation, gauss_expect, single_moments, PairKernel, _check_variances, _two_inputs
+from .meanfield import (get_activation, gauss_expect, single_moments, PairKernel, _check_correlation,
+                                 _check_variances, _two_inputs)
 from .nets import MLPEnsemble
-from .predict import (DEFAULT_SW2, ReconstructionEntropy, _settings, _check_data, _check_grid, _config,
+from .predict import (DEFAULT_SW2, ReconstructionEntropy, reconstruction_entropy, _settings, _check_data, _check_grid, _config,
                                _ensemble_entropies)
 from .train import classifier_logits, classifier_widths, init_classifiers, register_architecture
 from .scoring import cutoff_curve
@@ -110,9 +112,7 @@ def residual_curves(act,        # activation: a name in ACTIVATIONS, an Activati
                     sv2=None):  # variance of the blocks' output weights V (None: blocks x + act(W x + b))
     "Mean field of the residual stream, l = 1..L (last axis): second moment `p`, correlation `c`, mean `m`, block `q`."
     act, depth = get_activation(act), as_int(depth, 'depth')
-    c0 = np.asarray(c0, dtype=np.float64)
-    if not np.all(np.isfinite(c0)) or np.any(np.abs(c0) > 1):
-        raise ValueError(f"c0 is a correlation and must lie in [-1, 1], got {c0!r}")
+    c0 = _check_correlation(c0)
     if sv2 is not None: _check_variances(sv2=sv2)
     arrays = np.broadcast_arrays(*_check_variances(sw2=sw2, sb2=sb2, q0=q0), c0)
     sw2, sb2, q0, c0 = (a.ravel() for a in arrays)
@@ -136,7 +136,7 @@ def simulate_residual(act,          # activation: a name in ACTIVATIONS, an Acti
                       device=None): # 'cpu', 'cuda' or None (CUDA when there is one)
     "Measure p^l, c^l, m^l, l = 1..depth, in `n_nets` random residual MLPs: (n_nets, depth) arrays."
     width, depth = as_int(width, 'width', low=2), as_int(depth, 'depth')
-    if not -1 <= c0 <= 1: raise ValueError(f"c0 is a correlation and must lie in [-1, 1], got {c0!r}")
+    c0 = float(_check_correlation(c0))
     net = ResidualMLPEnsemble([width]*(depth+1), np.full(as_int(n_nets, 'n_nets'), float(sw2)), sb2=sb2, act=act,
                               sv2=sv2, seed=seed, device=device, dtype=torch.float64)
     g = torch.Generator(device=net.device).manual_seed(seed + 1)
@@ -177,19 +177,17 @@ def _residual_nets(nets, n_in, sw2, seed, device):
     return ResidualMLPEnsemble(ws, sw2, sb2=nets.sb2, act=nets.act, init=nets.init, seed=seed, device=device)
 
 # %% ../nbs/13_resnet.ipynb #02616ff1
+@delegates(reconstruction_entropy, but=['max_networks', 'progress'])
 def residual_entropy(x,                # training images (n, N_0), flattened, for the decoders
                      x_eval=None,      # held-out images for the entropies (default: the first n_eval of x)
                      sw2=DEFAULT_SW2,  # weight variances sigma_w^2: `per_sw2` networks each
                      networks=None,    # a `predict.Networks` (widths: one int, the residual width)
                      decoders=None,    # a `predict.Decoders` (default here: float64 products)
                      cutoffs=None,     # a `predict.Cutoffs`
-                     n_eval=100,       # evaluation images (at least 2)
-                     n_show=4,         # evaluation images whose reconstructions are kept for the pictures
-                     seed=0,           # random seed of the networks and the decoders
-                     device=None,      # 'cpu', 'cuda' or None (`core.resolve_device`)
-                     **kwargs):        # fields of `Networks`, `Decoders` or `Cutoffs`, by name
+                     **kwargs):        # n_eval, n_show, seed, device, and fields of the settings, by name
     "Reconstruction entropies against depth of random residual MLPs x_l = x_(l-1) + act(W_l x_(l-1) + b_l)."
-    device, kwargs = resolve_device(device), dict(precision='float64') | kwargs
+    n_eval, n_show, seed = kwargs.pop('n_eval', 100), kwargs.pop('n_show', 4), kwargs.pop('seed', 0)
+    device, kwargs = resolve_device(kwargs.pop('device', None)), dict(precision='float64') | kwargs
     nets, decs, cuts = _settings(kwargs, 'residual_entropy', networks=networks, decoders=decoders, cutoffs=cutoffs)
     x, x_eval = _check_data(x, x_eval, as_int(n_eval, 'n_eval', low=2))
     sw2, t0 = np.repeat(_check_grid(sw2), nets.per_sw2), time.perf_counter()

@@ -212,13 +212,18 @@ def evaluate(Ws,               # stacked weights, as `init_classifiers` gives
     return evaluate_logits(partial(classifier_logits, Ws, bs, act=act), x, y, Ws[0].shape[0], batch_size)
 
 # %% ../nbs/07_train.ipynb #8d105c70
-def check_data(x, y, x_test, y_test): # training images (n, pixels), their labels; test images, their labels
+def check_data(x, y, x_test, y_test, # training images (n, pixels), their labels; test images, their labels
+               n_classes=None):      # the classes of the read-out: labels must be integers in [0, n_classes)
     "An error unless both image sets are non-empty, finite (n, pixels) tensors of the same pixels, one label each."
     for k, (a, b) in dict(training=(x, y), test=(x_test, y_test)).items():
         if a.ndim != 2 or len(a) == 0:
             raise ValueError(f"the {k} images must be a non-empty (n, pixels) tensor, got shape {tuple(a.shape)}")
         if len(a) != len(b): raise ValueError(f"{len(a)} {k} images but {len(b)} labels")
         if not torch.isfinite(a).all(): raise ValueError(f"the {k} images have non-finite values")
+        bad = n_classes is not None and (b.is_floating_point() or not 0 <= int(b.min()) <= int(b.max()) < n_classes)
+        if bad:
+            raise ValueError(f"the {k} labels must be integers in [0, {n_classes}), got {b.dtype} from "
+                             f"{b.min().item()} to {b.max().item()}")
     if x.shape[1] != x_test.shape[1]:
         raise ValueError(f"training images have {x.shape[1]} pixels, test images {x_test.shape[1]}")
 
@@ -253,7 +258,7 @@ def train_ensemble(x, y,                # training images (n, pixels) and labels
                    **kwargs):           # fields of `Net` or `Training` by name, e.g. width=64, lr=0.1
     "Train one classifier per `sw2` at this depth in one batched ensemble: {name: (E, epochs) array} for `HISTORY`."
     net, training = with_fields([net or Net(), training or Training()], kwargs, 'train_ensemble')
-    check_data(x, y, x_test, y_test)
+    check_data(x, y, x_test, y_test, n_classes=net.n_classes)
     sw2 = np.atleast_1d(np.asarray(sw2, dtype=np.float64))
     params, net_logits = classifiers(net, x.shape[1], depth, sw2, seed=training.seed, device=x.device)
     opt = (torch.optim.SGD if training.optimizer == 'sgd' else torch.optim.Adam)(params, lr=training.lr)
