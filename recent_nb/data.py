@@ -193,9 +193,17 @@ def _load_sample(train):
         x, y = torch.from_numpy(f[f'x_{s}']), torch.from_numpy(f[f'y_{s}'].astype(np.int64))
     return x, y, [str(i) for i in range(10)]
 
-# %% ../nbs/02_data.ipynb #321848ed
+# %% ../nbs/02_data.ipynb #6d04ffdc
 DATASETS = ('mnist_sample', 'mnist', 'fashion_mnist', 'cifar10')
 
+def _dataset_name(name): # a dataset's name, in any case, with '-' or '_'
+    "`name` as one of `DATASETS` ('FashionMNIST' and 'fashion-mnist' are 'fashion_mnist'), or a `ValueError`."
+    name = str(name).lower().replace('-', '_')
+    if name == 'fashionmnist': name = 'fashion_mnist'
+    if name not in DATASETS: raise ValueError(f"unknown dataset {name!r}: use one of {DATASETS}")
+    return name
+
+# %% ../nbs/02_data.ipynb #321848ed
 def load_dataset(name='mnist_sample', # 'mnist_sample' (embedded), 'mnist', 'fashion_mnist' or 'cifar10'
                  root=None,           # the dataset folder (see `data_root`)
                  train=True,          # the training split, else the test split
@@ -206,9 +214,7 @@ def load_dataset(name='mnist_sample', # 'mnist_sample' (embedded), 'mnist', 'fas
                  limit=None,          # keep only the first `limit` images
                  verify=True):        # check CIFAR-10's md5 sums
     "Images `x` (float32), labels `y` (int64) and class names of a dataset, whole, as tensors on `device`."
-    name = name.lower().replace('-', '_')
-    if name == 'fashionmnist': name = 'fashion_mnist'
-    if name not in DATASETS: raise ValueError(f"unknown dataset {name!r}: use one of {DATASETS}")
+    name = _dataset_name(name)
     if limit is not None: limit = as_int(limit, 'limit')
     device = None if device is None else resolve_device(device)   # a clear error for a device that is not here
     if name == 'mnist_sample': x, y, classes = _load_sample(train)
