@@ -57,11 +57,17 @@ def differential_entropy(xbar,           # reconstructions of different inputs (
 
 # %% ../nbs/05_entropy.ipynb #f0839cb9
 def cutoff(curves,          # entropy curves (..., L): one value per layer 1..L along the last axis
-           eta,             # the threshold: how far from the last layer's value counts as still changing
+           eta,             # how far from the last layer's value counts as still changing: one, or one per curve
            relative=False): # compare ratios RE(l)/RE(L) with 1 (the paper's code) instead of differences
     "The layer l* (1..L) where each curve stops changing by more than `eta` (appendix A.2)."
-    curves, eta = np.asarray(curves, dtype=np.float64), float(eta)
-    if not eta > 0 or not np.isfinite(eta): raise ValueError(f"eta must be a positive number, got {eta!r}")
+    curves = np.asarray(curves, dtype=np.float64)
+    try: etas = np.asarray(eta, dtype=np.float64)
+    except (TypeError, ValueError): etas = np.array(np.nan)
+    if not np.all(etas > 0) or not np.all(np.isfinite(etas)):
+        raise ValueError(f"eta must be a positive number, got {eta!r}")
+    if etas.ndim and etas.shape != curves.shape[:-1]:
+        raise ValueError(f"eta must be one number or one per curve {curves.shape[:-1]}, got shape {etas.shape}")
+    eta = etas[..., None]                             # broadcast over the layers
     if curves.ndim < 1 or curves.shape[-1] < 1:
         raise ValueError("need entropy curves with at least one layer along the last axis")
     if not np.all(np.isfinite(curves)): raise ValueError("entropy curves must be finite")

@@ -41,10 +41,8 @@ def cutoff_noise_aware(curves,      # relative-entropy curves (..., R, L): R net
     "l* of every network, by the absolute rule with eta = max(z * spread of D_L over the R networks, floor)."
     curves = np.asarray(curves, dtype=np.float64)
     if curves.ndim < 2 or curves.shape[-2] < 2: raise ValueError("need curves (..., R, L) of R >= 2 networks")
-    eta = np.maximum(z*curves[..., -1].std(-1, ddof=1), floor)[..., None, None]
-    far = (np.abs(curves - curves[..., -1:]) > eta)[..., :-1]
-    idx = np.where(far, np.arange(1, curves.shape[-1]), 0).max(-1, initial=0)
-    return np.where(idx > 0, idx + 1, 1)
+    eta = np.maximum(z*curves[..., -1].std(-1, ddof=1), floor)       # one per group of R networks
+    return cutoff(curves, np.broadcast_to(eta[..., None], curves.shape[:-1]))
 
 # %% ../nbs/15_verdicts.ipynb #3c49b353
 RULES = {   # name: (cutoffs(curves, parameter, d_inf), the parameter's calibration values, its default)
