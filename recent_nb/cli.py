@@ -15,12 +15,11 @@ import numpy as np
 import matplotlib.pyplot as plt
 from fastcore.script import anno_parser, store_true
 
-import recent_nb.cnn_cascade   # the CNN chapters: `--arch cnn`
 from .core import as_int, as_thresholds, check_out, flag_errors, resolve_device, with_fields
 from .data import DATASETS, NORMS
 from .meanfield import get_activation
 from .train import Net, Training
-from .sweep import Data, TRAINABLE_ACC, train_sweep, _check_width, _grid
+from .sweep import Data, StoreClash, TRAINABLE_ACC, train_sweep, _check_width, _grid
 from .scoring import head_to_head, plot_sweep, size_label, sweep_entropy
 
 # %% ../nbs/11_cli.ipynb #01dc7fae
@@ -50,7 +49,7 @@ class SweepOptions:
     root:str=None                  # dataset folder (default: $RECENT_DATA, then the cache)
     n_train:int=10000              # training images (the first n)
     n_test:int=None                # test images (default: all)
-    arch:str='mlp'                 # mlp, or cnn (the CNN of the mean-field paper: width = channels)
+    arch:str='mlp'                 # mlp, resmlp (residual MLP), or cnn (the mean-field paper's CNN: width = channels)
     width:str='256'                # hidden width, or 'wide' / 'shrinking' (the presets of Thurn et al.); cnn: channels
     depths:str='5:50:5'            # depths: comma list or start:stop:step
     sw2:str='0.5:4:12'             # weight variances: comma list or start:stop:count
@@ -175,7 +174,7 @@ def run_sweep(o): # a `SweepOptions`
 
 # %% ../nbs/11_cli.ipynb #7807cc7c
 def sweep_cli(argv=None): # the command's words (default: the command line)
-    "The `recent_sweep` command: parse the options, check them (a mistake: one line, exit 2), run, print the report."
+    "The `recent_sweep` command: parse, check (a mistake: one line, exit 2), run, print the report."
     o = parse_options(argv)
     flag_errors('recent_sweep', lambda: check_options(o))
-    print(run_sweep(o))
+    print(flag_errors('recent_sweep', lambda: run_sweep(o), errors=(StoreClash, OSError)))

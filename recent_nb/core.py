@@ -51,11 +51,12 @@ def resolve_device(device=None): # 'cpu', 'cuda', 'cuda:N', a torch.device, or N
     return d
 
 # %% ../nbs/000_core.ipynb #40c41daf
-def flag_errors(prog:str, # the command's name, which starts the message
-                check):   # a function of no arguments that checks the flags (raising `ValueError`) and returns them
-    "`check()`; on its `ValueError` or `TypeError`, the message as argparse gives it (`prog: error: ...`), exit 2."
+def flag_errors(prog:str,                      # the command's name, which starts the message
+                check,                         # a function of no arguments that checks the flags and returns them
+                errors=(ValueError, TypeError)): # the exception types that are the user's mistake
+    "`check()`; on one of `errors`, the message as argparse gives it (`prog: error: ...`), exit 2."
     try: return check()
-    except (ValueError, TypeError) as e:
+    except errors as e:
         print(f"{prog}: error: {' '.join(str(e).split())}", file=sys.stderr)
         raise SystemExit(2) from None
 

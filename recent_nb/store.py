@@ -51,15 +51,20 @@ def put(self:ResultStore,
         point,   # the grid point's full configuration
         result,  # what it gave, JSON-able
         **meta): # more JSON-able fields for the record, such as `seconds`
-    "Write one finished point atomically (temporary file, fsync, rename); returns its path."
+    "Write one finished point atomically (temporary file, fsync, rename); returns its path. A failed write leaves no file."
     f = self._file(point)
     tmp = self.path/f".{f.stem}.{os.getpid()}.tmp"
     rec = dict(point=point, result=result, written=datetime.now(timezone.utc).isoformat(timespec='seconds'), **meta)
-    with open(tmp, 'w') as fh:
-        json.dump(rec, fh)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, f)
+    try:
+        with open(tmp, 'w') as fh:
+            json.dump(rec, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, f)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise OSError(e.errno, f"the store {self.path} cannot take the point {f.name} ({e.strerror or e}); the points "
+                      "stored before are kept: free the space, then resume") from None
     return f
 
 # %% ../nbs/07a_store.ipynb #befefd50

@@ -8,7 +8,7 @@ __all__ = ['WIDTH_PRESETS', 'ARCHITECTURES', 'OPTIMIZERS', 'HISTORY', 'network_s
            'Training', 'Net', 'classifiers', 'evaluate_logits', 'evaluate', 'check_data', 'train_ensemble']
 
 # %% ../nbs/07_train.ipynb #ff2329da
-import math, zlib
+import importlib, math, zlib
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Callable
@@ -92,7 +92,7 @@ class Architecture:
 
 # %% ../nbs/07_train.ipynb #c48e9935
 ARCHITECTURES = {}
-_REGISTERED_BY = {'cnn': 'recent_nb.cnn', 'resmlp': 'recent_nb.resnet'}   # where the book registers its other architectures
+_REGISTERED_BY = {'cnn': 'recent_nb.cnn_cascade', 'resmlp': 'recent_nb.resnet'}   # the chapters registering the others
 
 def register_architecture(name,      # the architecture's name
                           **fields): # `Architecture` fields to set: classifiers, entropy
@@ -102,13 +102,13 @@ def register_architecture(name,      # the architecture's name
 
 # %% ../nbs/07_train.ipynb #712c1e5e
 def get_architecture(arch): # a name of `ARCHITECTURES`, or an `Architecture`
-    "The `Architecture` named `arch`; a clear error when none is registered under that name."
+    "The `Architecture` named `arch`, loading the book's chapter that registers it; a clear error for unknown names."
     if isinstance(arch, Architecture): return arch
+    if arch not in ARCHITECTURES and arch in _REGISTERED_BY:
+        importlib.import_module(_REGISTERED_BY[arch])   # the chapter registers it as it loads
     if arch in ARCHITECTURES: return ARCHITECTURES[arch]
-    if arch in _REGISTERED_BY:
-        raise ValueError(f"arch {arch!r} is not registered: import {_REGISTERED_BY[arch]} "
-                         f"(arch must be one of {tuple(ARCHITECTURES)})")
-    raise ValueError(f"arch must be one of {tuple(ARCHITECTURES)} (the registered architectures), got {arch!r}")
+    names = tuple(ARCHITECTURES) + tuple(n for n in _REGISTERED_BY if n not in ARCHITECTURES)
+    raise ValueError(f"arch must be one of {names} (the registered architectures), got {arch!r}")
 
 # %% ../nbs/07_train.ipynb #59503903
 @delegates(init_classifiers, but='seed')
