@@ -1,6 +1,6 @@
 """Hostile inputs for recent_nb: every case is a bad or extreme input and what a good answer is.
 
-Run from the repository root:  OMP_NUM_THREADS=1 python .ci/hostile.py [-v]   (about 10 s; not part of CI)
+Run from the repository root:  OMP_NUM_THREADS=1 python .ci/hostile.py [-v]   (about a minute; not part of CI)
 Each case ends in one of
   good   the expected clear error (ValueError/TypeError naming the problem, or for a command line: one
          `prog: error: ...` line on stderr and exit status 2), or the right value;
@@ -267,6 +267,68 @@ def _():
         dead.write_text('x'); live.write_text('x')
         ResultStore(tmp)
         return ('good', '') if not dead.exists() and live.exists() else ('wrong', f'dead {dead.exists()}, live {live.exists()}')
+
+@case('ResultStore.put on a full disk: named, nothing half-written, stored points kept')
+def _():
+    import errno, unittest.mock
+    with tempfile.TemporaryDirectory() as tmp:
+        st, p, q = ResultStore(tmp), dict(depth=1), dict(depth=2)
+        st.put(p, [1])
+        def full(fd): raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        with unittest.mock.patch('os.fsync', full): r = raises(lambda: st.put(q, [2]), 'cannot take the point', OSError)
+        if q in st or list(Path(tmp).glob('.*.tmp')) or st.get(p)['result'] != [1]: return 'wrong', 'store changed'
+        return r
+
+# ---------------------------------------------------------------- strings and None where numbers belong
+# Every numeric argument of the main public functions, given a string or None: a ValueError/TypeError whose
+# message names the argument.
+
+def _numeric_table():
+    from recent_nb import meanfield as mf, nets, cascade as cs, entropy as en, predict as pr, train as tr
+    from recent_nb import resnet as rs, cnn, probe as pb, proxies as px, verdicts as vd, benchmark as bm
+    from recent_nb import isometry as iso, cnn_cascade as cc
+    x = torch.rand(64, 784)
+    return [
+        ('q_star', lambda **k: mf.q_star('tanh', **k), dict(sw2=1.5, sb2=.05)),
+        ('xi_c', lambda **k: mf.xi_c('tanh', **k), dict(sw2=1.5, sb2=.05)),
+        ('critical_sw2', lambda **k: mf.critical_sw2('tanh', **k), dict(sb2=.05)),
+        ('simulate_q_c', lambda **k: mf.simulate_q_c('tanh', **k), dict(sw2=1.5, sb2=.05, width=8, depth=3, q0=1., c0=.5, n_nets=2)),
+        ('MLPEnsemble', lambda **k: nets.MLPEnsemble([784, 8, 8], **k), dict(sw2=1.5, sb2=.05, seed=0)),
+        ('fit_cascade', lambda **k: cs.fit_cascade(nets.MLPEnsemble([784, 8, 8], 1.5), x, **k),
+         dict(epochs=1, batch_size=16, lr=1e-3, ridge=.01, seed=0)),
+        ('cutoff', lambda **k: en.cutoff(np.linspace(1, 0, 6)[None], **k), dict(eta=.005)),
+        ('to_pmf', lambda **k: en.to_pmf(torch.rand(3, 5), **k), dict(eps=1e-12)),
+        ('reconstruction_entropy', lambda **k: pr.reconstruction_entropy(x, sw2=[1.5], widths=8, depth=3, progress=False, **k),
+         dict(n_eval=10, n_show=2, seed=0, sb2=.05, ridge=.01, per_sw2=1)),
+        ('median_band', lambda **k: pr.median_band(np.random.rand(3, 5), **k), dict(level=.9, n_boot=50, seed=0)),
+        ('train_sweep', lambda **k: __import__('recent_nb.sweep', fromlist=['x']).train_sweep(
+            [1.5], [2], dataset='mnist_sample', width=8, progress=False, **k), dict(n_train=64, epochs=1, lr=1e-3, batch_size=32, sb2=.05)),
+        ('classifier_widths', lambda **k: tr.classifier_widths(784, 8, **k), dict(depth=2, n_classes=10)),
+        ('residual_curves', lambda **k: rs.residual_curves('tanh', **k), dict(sw2=1., sb2=.05, depth=5, q0=1., c0=.5)),
+        ('simulate_residual', lambda **k: rs.simulate_residual('tanh', **k), dict(sw2=1., sb2=.05, width=8, depth=3, n_nets=2)),
+        ('ResidualMLPEnsemble', lambda **k: rs.ResidualMLPEnsemble([784, 8, 8], **k), dict(sw2=1., sb2=.05, seed=0)),
+        ('conv_weights', lambda **k: cnn.conv_weights(4, 4, **k), dict(k=3, sw2=1., n_nets=1, seed=0)),
+        ('cnn_layout', lambda **k: cnn.cnn_layout(**k), dict(depth=4, channels=8, in_channels=1, downsample=2)),
+        ('probe', lambda **k: pb.probe(pb.tiny_mlp(depth=2, width=8), x, progress=False, **k),
+         dict(n_eval=10, batch_size=32, ridge=.01, max_bytes=1e9)),
+        ('tiny_mlp', lambda **k: pb.tiny_mlp(**k), dict(depth=2, width=8, n_in=784, sw2=1., sb2=.05, seed=0)),
+        ('cutoff_noise_aware', lambda **k: vd.cutoff_noise_aware(np.random.rand(3, 2, 6), **k), dict(z=1., floor=.005)),
+        ('bootstrap', lambda **k: bm.bootstrap(np.mean, np.random.rand(20), **k), dict(level=.9, n_boot=50, seed=0)),
+        ('jacobian_spectrum', lambda **k: iso.jacobian_spectrum('tanh', **k), dict(sw2=1.5, sb2=.05, width=8, depth=3, n_nets=1, n_inputs=2)),
+    ]
+NONE_MEANS_ALL = {('train_sweep', 'n_train', None)}   # documented: None is every image
+
+def _numeric_cases():
+    try: table = _numeric_table()
+    except Exception as e:
+        case('numeric table')(lambda e=e: ('crash', f'{type(e).__name__}: {e}')); return
+    for name, f, kw in table:
+        for arg in kw:
+            for bad in ('abc', None):
+                if (name, arg, bad) in NONE_MEANS_ALL: continue
+                case(f'{name}({arg}={bad!r})')(lambda f=f, kw=kw, arg=arg, bad=bad: raises(lambda: f(**{**kw, arg: bad}), arg))
+        case(f'{name}(valid)')(lambda f=f, kw=kw: value(lambda: f(**kw), lambda out: True))
+_numeric_cases()
 
 # ---------------------------------------------------------------- run
 if __name__ == '__main__':

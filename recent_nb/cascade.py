@@ -288,7 +288,8 @@ def fit_cascade(net,             # the `MLPEnsemble` whose layers are decoded
     x, epochs, batch_size = _check_fit_args(net, x, method, epochs=epochs, batch_size=batch_size, lr=lr)
     out_act = _check_decoder_args(method, out_act, ridge, precision)
     progress, t0 = progress or _no_progress, time.perf_counter()
-    kw = dict(out_act=out_act, epochs=epochs, batch_size=batch_size, lr=lr, seed=seed, progress=progress)
+    kw = dict(out_act=out_act, epochs=epochs, batch_size=batch_size, lr=lr, seed=as_int(seed, 'seed', low=0),
+              progress=progress)
     if method == 'sequential': A, a = _fit_sequential(net, x, **kw)
     elif method == 'parallel': A, a = _fit_parallel(net, x, **kw)
     else: A, a = _fit_lstsq(net, x, batch_size=batch_size, ridge=ridge, precision=precision, progress=progress)

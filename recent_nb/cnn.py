@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt
 from fastcore.basics import patch
 from fastcore.meta import delegates
 
-from .core import as_int, resolve_device
+from .core import as_floats, as_int, resolve_device
 from .meanfield import get_activation, PairKernel, q_star, c_star, xi_c
 from .nets import Ensemble, _orthogonal
 from .train import register_architecture
@@ -49,11 +49,12 @@ def conv_weights(c_out, c_in,          # output and input channels
                  dtype=torch.float32): # the kernels' dtype
     """Kernels (n_nets, c_out, c_in, k, k): 'gaussian', W_ij(beta) ~ N(0, sw2 v_beta / c_in) with v uniform, or
     'delta-orthogonal': zero but the centre tap, sqrt(sw2) times orthogonal (times sqrt(c_out/c_in) if it widens)."""
-    if not sw2 >= 0: raise ValueError(f"sw2 must be >= 0, got {sw2!r}")
+    sw2 = float(as_floats(sw2, 'sw2'))
+    if not (sw2 >= 0 and math.isfinite(sw2)): raise ValueError(f"sw2 must be finite and >= 0, got {sw2!r}")
     if init not in INITS: raise ValueError(f"init must be 'gaussian' or 'delta-orthogonal', got {init!r}")
     v = variance_vector(k, 'uniform' if init == 'gaussian' else 'delta')
     dev = resolve_device(device)
-    g = torch.Generator(device=dev).manual_seed(seed)
+    g, n_nets = torch.Generator(device=dev).manual_seed(as_int(seed, 'seed', low=0)), as_int(n_nets, 'n_nets')
     if init == 'gaussian':
         std = torch.as_tensor(np.sqrt(sw2*v/c_in), device=dev, dtype=dtype)
         return torch.randn(n_nets, c_out, c_in, k, k, generator=g, device=dev, dtype=dtype)*std

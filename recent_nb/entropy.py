@@ -6,8 +6,11 @@
 __all__ = ['PMF_EPS', 'to_pmf', 'relative_entropy', 'differential_entropy', 'cutoff', 'cutoffs']
 
 # %% ../nbs/05_entropy.ipynb #a9138e0d
+import math
 import numpy as np
 import torch
+
+from .core import as_floats
 
 # %% ../nbs/05_entropy.ipynb #6edd143b
 PMF_EPS = 1e-12
@@ -17,7 +20,8 @@ _HUGE = 1e100    # rows with larger entries are divided by their largest magnitu
 def to_pmf(v,            # vectors along the last axis, any leading dims
            eps=PMF_EPS): # added after the shift, so that no entry is 0
     "Each vector along the last axis shifted by its own minimum, plus `eps`, normalised to sum 1."
-    v = torch.as_tensor(v)
+    v, eps = torch.as_tensor(v), float(as_floats(eps, 'eps'))
+    if not (eps > 0 and math.isfinite(eps)): raise ValueError(f"eps must be finite and > 0, got {eps!r}")
     if not torch.isfinite(v).all(): raise ValueError("cannot make a probability mass function of non-finite values")
     big = v.abs().amax(-1, keepdim=True)
     v = torch.where(big > _HUGE, v/big, v)            # huge rows scaled first, so that their sums cannot overflow

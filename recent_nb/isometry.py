@@ -60,6 +60,7 @@ def jacobian_spectrum(act,              # an activation, or its name
         q0 = (qs - sb2)/sw2 if sw2 > 0 else 0.
     elif not q0 >= 0: raise ValueError(f"q0 must be >= 0, got {q0!r}")
     device = resolve_device(device)
+    n_nets, n_inputs, seed = as_int(n_nets, 'n_nets'), as_int(n_inputs, 'n_inputs'), as_int(seed, 'seed', low=0)
     net = MLPEnsemble([width]*(depth+1), [sw2]*n_nets, sb2=sb2, act=act, init=init, seed=seed, device=device,
                       dtype=torch.float64)
     g = torch.Generator(device=device).manual_seed(seed + 1)

@@ -23,7 +23,7 @@ from numpy.polynomial.legendre import leggauss
 from scipy.interpolate import CubicSpline
 from scipy.special import erf as _erf
 
-from .core import as_int, check_out, flag_errors, resolve_device
+from .core import as_floats, as_int, check_out, flag_errors, resolve_device
 
 # %% ../nbs/00_meanfield.ipynb #7756f4ae
 @dataclass(frozen=True, eq=False)
@@ -224,7 +224,7 @@ def _check_variances(**kw):
     "The named values as float64 arrays, or a ValueError naming the one that is not a finite variance."
     out = []
     for k, v in kw.items():
-        a = np.asarray(v, dtype=np.float64)
+        a = as_floats(v, k)
         if not np.all(np.isfinite(a)): raise ValueError(f"{k} must be finite, got {v!r}")
         if np.any(a < 0): raise ValueError(f"{k} is a variance and must be >= 0, got {v!r}")
         out.append(a)
@@ -621,7 +621,7 @@ def phase_diagram(act, # activation: a name in ACTIVATIONS, an Activation or a t
 # %% ../nbs/00_meanfield.ipynb #4c5d86b7
 def _two_inputs(n_nets, width, q0, c0, **kw):
     "Two inputs per network, of second moment `q0` and correlation `c0`: (n_nets, width, 2); `kw` for torch.randn."
-    e, _ = torch.linalg.qr(torch.randn(n_nets, width, 2, **kw))   # two orthonormal directions per network
+    e, _ = torch.linalg.qr(torch.randn(as_int(n_nets, 'n_nets'), width, 2, **kw))   # two orthonormal directions per network
     return (q0*width)**.5*torch.stack([e[..., 0], c0*e[..., 0] + (1-c0*c0)**.5*e[..., 1]], -1)
 
 # %% ../nbs/00_meanfield.ipynb #abd240c4

@@ -10,7 +10,7 @@ import math
 import numpy as np
 import torch
 from fastcore.basics import patch
-from .core import as_int, resolve_device
+from .core import as_floats, as_int, resolve_device
 from .meanfield import get_activation
 
 # %% ../nbs/03_nets.ipynb #94107958
@@ -46,8 +46,8 @@ def _orthogonal(E, n_out, n_in, generator, device, dtype):
 # %% ../nbs/03_nets.ipynb #9c54de69
 def _variances(sw2, sb2):
     "sw2 and sb2 as float64 arrays of one entry per network (sb2 broadcast), finite and >= 0."
-    sw2 = np.atleast_1d(np.asarray(sw2, dtype=np.float64))
-    sw2, sb2 = np.broadcast_arrays(sw2, np.asarray(sb2, dtype=np.float64))
+    sw2 = np.atleast_1d(as_floats(sw2, 'sw2'))
+    sw2, sb2 = np.broadcast_arrays(sw2, as_floats(sb2, 'sb2'))
     if sw2.ndim != 1: raise ValueError("sw2 must be a number or a 1-D array (one network per entry)")
     for k, v in dict(sw2=sw2, sb2=sb2).items():
         if not np.all(np.isfinite(v)) or np.any(v < 0): raise ValueError(f"{k} must be finite and >= 0, got {v}")
@@ -58,7 +58,7 @@ def _draw(widths, sw2, sb2, init, seed, device, dtype):
     "Weights [(E, N_l, N_(l-1))] and biases [(E, N_l)] of E = len(sw2) networks, from one seeded generator."
     if init not in ('gaussian', 'orthogonal'):
         raise ValueError(f"init must be 'gaussian' or 'orthogonal', got {init!r}")
-    g, E = torch.Generator(device=device).manual_seed(seed), len(sw2)
+    g, E = torch.Generator(device=device).manual_seed(as_int(seed, 'seed', low=0)), len(sw2)
     sw = torch.tensor(np.sqrt(sw2), device=device, dtype=dtype).view(E, 1, 1)
     sb = torch.tensor(np.sqrt(sb2), device=device, dtype=dtype).view(E, 1)
     weights, biases = [], []

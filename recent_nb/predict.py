@@ -9,7 +9,7 @@ __all__ = ['DEFAULT_SW2', 'BAND_LEVEL', 'N_BOOT', 'VERDICTS', 'hold_out', 'netwo
            'predict_settings', 'predict_report', 'predict_cli']
 
 # %% ../nbs/06_predict.ipynb #0c80fd86
-import inspect, json, math, os, time
+import inspect, json, math, numbers, os, time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from fastcore.meta import delegates
 from fastcore.script import call_parse, store_true
 from tqdm.auto import tqdm
 
-from .core import as_int, as_thresholds, check_out, flag_errors, resolve_device, with_fields
+from .core import as_floats, as_int, as_thresholds, check_out, flag_errors, resolve_device, with_fields
 from .data import DATASETS, load_dataset
 from .nets import MLPEnsemble, layer_widths
 from .cascade import fit_cascade, check_ridge, METHODS, RIDGE, PRECISION, PRECISIONS
@@ -254,6 +254,7 @@ def reconstruction_entropy(x,                   # training images (n, N_0), flat
     if max_networks is None: chunk = max_nets(ws, decs.method, len(x_eval), decs.batch_size, device)
     else: chunk = as_int(max_networks, 'max_networks')
     n_show, t0 = min(as_int(n_show, 'n_show', low=0), len(x_eval)), time.perf_counter()
+    seed = as_int(seed, 'seed', low=0)
     kl, diff, samples, timings = _grid_entropies(x.to(device), x_eval.to(device), sw2, ws, nets, decs, n_show, seed,
                                                  chunk, progress)
     timings.update(total_s=time.perf_counter() - t0, networks=len(sw2), chunks=-(-len(sw2)//chunk), device=str(device))
@@ -270,13 +271,20 @@ def predicted_trainable(self:ReconstructionEntropy,
 # %% ../nbs/06_predict.ipynb #medianband
 BAND_LEVEL, N_BOOT = 0.9, 2000
 
+def _resampler(level, n_boot, seed):
+    "The seeded generator of a bootstrap, after checking its `level` (in (0, 1)), `n_boot` and `seed`."
+    if not (isinstance(level, numbers.Real) and not isinstance(level, bool) and 0 < level < 1):
+        raise ValueError(f"level is a probability and must lie in (0, 1), got {level!r}")
+    as_int(n_boot, 'n_boot')
+    return np.random.default_rng(as_int(seed, 'seed', low=0))
+
 def median_band(values,            # (..., R): R values per entry, such as the cutoffs of R networks
                 level=BAND_LEVEL,  # the probability the interval holds
                 n_boot=N_BOOT,     # bootstrap resamples
                 seed=0):           # seed of the resampling
     "The median over the last axis and a bootstrap `level` interval of it: (median, low, high), each (...)."
-    v = np.asarray(values, dtype=np.float64)
-    idx = np.random.default_rng(seed).integers(0, v.shape[-1], size=(n_boot, v.shape[-1]))
+    v, rng = as_floats(values, 'values'), _resampler(level, n_boot, seed)
+    idx = rng.integers(0, v.shape[-1], size=(n_boot, v.shape[-1]))
     boot = np.median(v[..., idx], axis=-1)                                         # (..., n_boot)
     low, high = np.quantile(boot, [(1 - level)/2, (1 + level)/2], axis=-1, method='inverted_cdf')
     return np.median(v, axis=-1), low, high

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['MAX_BYTES', 'DECODERS', 'N_SHOW', 'ROWS', 'default_layers', 'to_images', 'sums_bytes', 'cap_features', 'ProbeEntropy',
-           'probe', 'as_module', 'plot_probe', 'tiny_mlp', 'parse_model_args', 'load_model', 'probe_cli',
+           'probe', 'as_module', 'plot_probe', 'probe_seeds', 'tiny_mlp', 'parse_model_args', 'load_model', 'probe_cli',
            'predict_main']
 
 # %% ../nbs/12_probe.ipynb #01551311
@@ -21,11 +21,11 @@ from fastcore.meta import delegates
 from fastcore.script import anno_parser, store_true
 from tqdm.auto import tqdm
 
-from .core import as_int, flag_errors, with_fields
+from .core import as_floats, as_int, flag_errors, with_fields
 from .data import load_dataset
 from .cascade import Cascade, ridge_solve, check_ridge, RIDGE
 from .entropy import relative_entropy, PMF_EPS
-from .predict import ReconstructionEntropy, Cutoffs, predict_cli
+from .predict import ReconstructionEntropy, Cutoffs, median_band, predict_cli
 from .cnn_cascade import _patches, _targets
 
 # %% ../nbs/12_probe.ipynb #c2e74f15
@@ -334,14 +334,19 @@ class ProbeEntropy(ReconstructionEntropy):
 @patch
 def summary(self:ProbeEntropy):
     "A table, one row per probed layer: features, relative and differential entropy; then the cutoffs and the verdict."
-    rows = [f"{'l':>3} {'layer':<24} {'features':>14} {'decoder':>8} {'KL':>8} {'S':>8} {'error':>7}"]
+    R = self.per_sw2
+    of = f" (medians over {R} draws of the model)" if R > 1 else ''
+    rows = [f"{'l':>3} {'layer':<24} {'features':>14} {'decoder':>8} {'KL':>8} {'S':>8} {'error':>7}{of}"]
+    kl, diff, err = (np.median(v, 0) for v in (self.kl, self.diff, self.error))
     for l, (name, f, c, s) in enumerate(zip(self.names, self.features, self.capped, self.strides), 1):
         feat, dec = f"{f} (pooled)" if c else f"{f}", f"conv/{s}" if s else 'dense'
-        rows.append(f"{l:3d} {name:<24} {feat:>14} {dec:>8} {self.kl[0, l-1]:8.4f} {self.diff[0, l-1]:8.3f} "
-                    f"{self.error[0, l-1]:7.3f}")
-    at = lambda cuts: ', '.join(f"{int(c[0])} ({self.names[int(c[0])-1]}) at eta = {e:g}" for e, c in cuts.items())
-    rows += [f"relative-entropy cutoff l*: {at(self.kl_cutoff)}",
-             f"differential-entropy cutoff l*: {at(self.diff_cutoff)}",
+        rows.append(f"{l:3d} {name:<24} {feat:>14} {dec:>8} {kl[l-1]:8.4f} {diff[l-1]:8.3f} {err[l-1]:7.3f}")
+    def at(cuts):
+        meds = {e: median_band(c[None]) for e, c in cuts.items()}
+        band = lambda m: f" [90% band {m[1][0]:g} to {m[2][0]:g}]" if R > 1 else ''
+        return ', '.join(f"{m[0][0]:g} ({self.names[int(m[0][0])-1]}){band(m)} at eta = {e:g}" for e, m in meds.items())
+    rows += [f"relative-entropy cutoff l*{' (median)' if R > 1 else ''}: {at(self.kl_cutoff)}",
+             f"differential-entropy cutoff l*{' (median)' if R > 1 else ''}: {at(self.diff_cutoff)}",
              f"relative entropy of the mean training input as every reconstruction: {self.config['kl_mean_input']:.4f}",
              f"verdict at the last of the {self.depth} probed layers: {self.verdicts()[0]}"]
     return '\n'.join(rows)
@@ -349,13 +354,16 @@ def summary(self:ProbeEntropy):
 # %% ../nbs/12_probe.ipynb #29449fe9
 @patch
 def to_dict(self:ProbeEntropy):
-    "Every number, JSON-ready (no sample images)."
+    "Every number, JSON-ready (no sample images); with several draws of the model, a list per draw."
+    one = (lambda v: v[0].tolist()) if self.per_sw2 == 1 else (lambda v: v.tolist())
+    cut = (lambda v: int(v[0])) if self.per_sw2 == 1 else (lambda v: [int(c) for c in v])
+    band = {str(e): [float(v[0]) for v in self.cutoff_band(e)] for e in self.etas}
     return dict(config=self.config, names=list(self.names), features=list(self.features), capped=list(self.capped),
-                kl=self.kl[0].tolist(), diff=self.diff[0].tolist(), error=self.error[0].tolist(),
-                kl_cutoff={str(e): int(v[0]) for e, v in self.kl_cutoff.items()},
-                diff_cutoff={str(e): int(v[0]) for e, v in self.diff_cutoff.items()},
-                strides=list(self.strides), trainable=bool(self.predicted_trainable()[0]),
-                verdict=str(self.verdicts()[0]), timings=self.timings)
+                kl=one(self.kl), diff=one(self.diff), error=one(self.error),
+                kl_cutoff={str(e): cut(v) for e, v in self.kl_cutoff.items()},
+                diff_cutoff={str(e): cut(v) for e, v in self.diff_cutoff.items()}, kl_cutoff_band=band,
+                strides=list(self.strides), trainable=bool(self.cutoff_band()[0][0] >= self.depth),
+                verdict=str(self.verdicts()[0]), draws=self.per_sw2, timings=self.timings)
 
 # %% ../nbs/12_probe.ipynb #6971d44b
 def _model_place(model):
@@ -396,7 +404,7 @@ def _probe_run(model, mods, x, x_eval, n_eval, batch_size, bar, o):
             model, _rebuilder(decs, f['strides'], f['shapes']), to(_batches(x_eval, eval_bs, n_eval)), hooks, kw,
             N_SHOW, f['x_mean'].to(dt))
     t2 = time.perf_counter()
-    config = dict(model=type(model).__name__, act=type(model).__name__, depth=len(f['names']), layers=f['names'],
+    config = dict(model=type(model).__name__, depth=len(f['names']), layers=f['names'],
                   widths=[math.prod(sh) for sh in f['shapes']], full_widths=f['full'], strides=f['strides'],
                   parameters=sum(p.numel() for p in model.parameters()), method='lstsq-probe', n_train=f['n'],
                   n_eval=m, kl_mean_input=kl_mean, **o)
@@ -442,6 +450,7 @@ def probe(model,                 # any `torch.nn.Module`, used as it is (weights
     n_eval, batch_size = as_int(n_eval, 'n_eval', low=2), as_int(batch_size, 'batch_size')
     if max_features is not None: max_features = as_int(max_features, 'max_features')
     if decoders not in DECODERS: raise ValueError(f"decoders must be one of {DECODERS}, got {decoders!r}")
+    if not float(as_floats(max_bytes, 'max_bytes')) > 0: raise ValueError(f"max_bytes must be > 0, got {max_bytes!r}")
     mods, (x, x_eval) = _resolve_layers(model, layers), _split(x, x_eval, n_eval)
     bar = _bar(x, batch_size, len(mods), progress)
     modes = {m: m.training for m in model.modules()}
@@ -471,14 +480,17 @@ def as_module(net,  # a `nets.MLPEnsemble` of one of the activations of `_TORCH_
 def plot_probe(results,     # `ProbeEntropy`s probed at the same layers
                labels,      # one legend label per result
                axes=None):  # three matplotlib axes (default: a new figure)
-    "Relative entropy, differential entropy and error against the probed layer: a curve per result, cutoffs marked."
+    "Relative entropy, differential entropy and error per probed layer: each result's median over its draws, cutoffs marked."
     if axes is None: _, axes = plt.subplots(1, 3, figsize=(15, 4.4))
     r0 = results[0]
     eta, deta, ks = r0.etas[0], r0.diff_etas[0], np.arange(1, r0.depth + 1)
     for res, lab in zip(results, labels):
-        for ax, v, cut in ((axes[0], res.kl[0], res.kl_cutoff[eta][0]),
-                           (axes[1], res.diff[0], res.diff_cutoff[deta][0]), (axes[2], res.error[0], None)):
-            line, = ax.plot(ks, v, 'o-', label=lab if cut is None else f"{lab}: $l^*$ = {cut}")
+        of = f" ({res.per_sw2} draws)" if res.per_sw2 > 1 else ''
+        for ax, vs, cuts in ((axes[0], res.kl, res.kl_cutoff[eta]), (axes[1], res.diff, res.diff_cutoff[deta]),
+                             (axes[2], res.error, None)):
+            v, cut = np.median(vs, 0), None if cuts is None else int(np.median(cuts))
+            line, = ax.plot(ks, v, 'o-', label=lab + of if cut is None else f"{lab}{of}: $l^*$ = {cut}")
+            if res.per_sw2 > 1: ax.fill_between(ks, vs.min(0), vs.max(0), color=line.get_color(), alpha=.2, lw=0)
             if cut is not None: ax.plot(cut, v[cut-1], 's', ms=11, mfc='none', color=line.get_color())
     axes[0].axhline(r0.config['kl_mean_input'], color='grey', ls='--', lw=1, label='the mean training input')
     axes[0].set(ylabel=r'relative entropy $D(p_x\,\|\,p_{\bar x_l})$', title=f'relative entropy ($\\eta$ = {eta:g})')
@@ -493,6 +505,36 @@ def plot_probe(results,     # `ProbeEntropy`s probed at the same layers
     axes[0].figure.tight_layout(rect=(0, 0.03, 1, 1))
     return axes
 
+# %% ../nbs/12_probe.ipynb #5a9beeee
+def _stack(runs, seeds):
+    "One `ProbeEntropy` of the probes `runs` of the same layers, one draw of the model each."
+    r0, cat = runs[0], lambda k: np.concatenate([getattr(r, k) for r in runs], axis=0)
+    if any(r.names != r0.names for r in runs): raise ValueError("the draws of the model have other layers")
+    t = {k: sum(r.timings[k] for r in runs) for k in ('fit_s', 'eval_s', 'total_s')}
+    return ProbeEntropy(sw2=np.full(len(runs), np.nan), kl=cat('kl'), diff=cat('diff'), etas=r0.etas,
+                        diff_etas=r0.diff_etas, relative=r0.relative, inputs=r0.inputs,
+                        samples=np.concatenate([r.samples for r in runs], axis=1),
+                        timings=r0.timings | t | dict(networks=len(runs)), config=r0.config | dict(seeds=list(seeds)),
+                        per_sw2=len(runs), names=r0.names, features=r0.features, capped=r0.capped,
+                        error=cat('error'), strides=r0.strides)
+
+# %% ../nbs/12_probe.ipynb #dea9c4e1
+@delegates(probe)
+def probe_seeds(factory,          # a callable of no arguments returning a `torch.nn.Module` with random weights
+                x,                # training inputs for the decoders, as `probe` takes them
+                x_eval=None,      # held-out inputs
+                seeds=(0, 1, 2),  # one draw of the model per torch seed
+                **kwargs):        # options of `probe`
+    "`probe` of one model per seed, each `factory()` under `torch.manual_seed(seed)`: a `ProbeEntropy` of them all."
+    seeds = [as_int(s, 'seed', low=0) for s in seeds]
+    if not seeds: raise ValueError("seeds must hold at least one seed")
+    runs = []
+    with torch.random.fork_rng(devices=[]):
+        for s in seeds:
+            torch.manual_seed(s)
+            runs.append(probe(factory(), x, x_eval, **kwargs))
+    return _stack(runs, seeds)
+
 # %% ../nbs/12_probe.ipynb #1a9e59a4
 def tiny_mlp(depth:int=4,     # Linear + Tanh layers
              width:int=64,    # their width
@@ -501,7 +543,11 @@ def tiny_mlp(depth:int=4,     # Linear + Tanh layers
              sb2:float=0.05,  # bias variance
              seed:int=0):     # seed of the weights
     "An example factory for `recent_predict --model recent_nb.probe:tiny_mlp`: an `nn.Sequential` of Linear + Tanh."
-    g, mods, n = torch.Generator().manual_seed(seed), [], n_in
+    depth, width, n = as_int(depth, 'depth'), as_int(width, 'width'), as_int(n_in, 'n_in')
+    sw2, sb2 = (float(as_floats(v, k)) for k, v in (('sw2', sw2), ('sb2', sb2)))
+    if not (sw2 >= 0 and sb2 >= 0 and math.isfinite(sw2 + sb2)):
+        raise ValueError(f"sw2 and sb2 must be finite and >= 0, got {sw2!r} and {sb2!r}")
+    g, mods = torch.Generator().manual_seed(as_int(seed, 'seed', low=0)), []
     for _ in range(depth):
         lin = torch.nn.Linear(n, width)
         with torch.no_grad():
@@ -549,6 +595,15 @@ def _save_probe(res, label, out):
     (d/'result.json').write_text(json.dumps(res.to_dict(), indent=1))
     return f"saved entropy.png and result.json in {d}"
 
+# %% ../nbs/12_probe.ipynb #49b5c564
+def _parse_seeds(s): # '0,1,2'
+    "The seeds of `--seeds` as a list of ints >= 0, or a `ValueError` naming the flag."
+    words = [w.strip() for w in str(s).split(',') if w.strip()]
+    try: seeds = [as_int(ast.literal_eval(w), '--seeds', low=0) for w in words]
+    except (ValueError, SyntaxError): seeds = []
+    if not seeds: raise ValueError(f"--seeds must be comma-separated integers >= 0, got {s!r}")
+    return seeds
+
 # %% ../nbs/12_probe.ipynb #179afc3a
 def probe_cli(model:str=None,             # PACKAGE.MODULE:FACTORY, a callable that returns a torch.nn.Module
               model_args:str=None,        # the factory's keyword arguments: key=value,key=value
@@ -560,18 +615,22 @@ def probe_cli(model:str=None,             # PACKAGE.MODULE:FACTORY, a callable t
               layers:str=None,            # comma-separated names from model.named_modules() (default: default_layers)
               max_features:int=None,      # average-pool wider layers to at most this many features
               eta:str='0.005',            # threshold(s) of the relative-entropy cutoff, comma-separated
+              seeds:str='0,1,2',          # torch seeds, comma-separated: one draw of the model each (a band needs 3)
               out:str=None,               # folder for entropy.png and result.json
               quiet:store_true=False):    # no progress bar
     "Probe a model of your own: the reconstruction entropy of its layers on a dataset, printed (and saved to `out`)."
     if model is None: raise ValueError("--model PACKAGE.MODULE:FACTORY is needed to probe a model")
-    net = load_model(model, parse_model_args(model_args))
+    kwargs, draws = parse_model_args(model_args), _parse_seeds(seeds)
+    net = load_model(model, kwargs)                                   # a wrong factory fails here, before any work
     x, _, _ = load_dataset(dataset, root, train=True, limit=n_train)
     xe, _, _ = load_dataset(dataset, root, train=False, limit=n_eval)
     if shape: x, xe = (to_images(v, [int(s) for s in shape.split(',')]) for v in (x, xe))
-    res = probe(net, x, xe, layers=layers.split(',') if layers else None, n_eval=n_eval, max_features=max_features,
-                progress=not quiet, etas=[float(e) for e in str(eta).split(',')])
+    res = probe_seeds(lambda: load_model(model, kwargs), x, xe, seeds=draws, layers=layers.split(',') if layers else None,
+                      n_eval=n_eval, max_features=max_features, progress=not quiet,
+                      etas=[float(e) for e in str(eta).split(',')])
     c, t = res.config, res.timings
     print(f"recent_predict --model {model}: {c['model']} ({c['parameters']} parameters), {c['depth']} probed layers; "
+          f"{len(draws)} draw{'s'*(len(draws) > 1)} (seeds {', '.join(map(str, draws))}); "
           f"{dataset}: {c['n_train']} training and {c['n_eval']} held-out images; "
           f"{'relative' if c['relative_ridge'] else 'absolute'} ridge {c['ridge']:g}; {t['device']}\n")
     print(res.summary())

@@ -15,7 +15,7 @@ import torch
 from fastcore.basics import patch
 from tqdm.auto import tqdm
 
-from .core import resolve_device, with_fields
+from .core import as_int, resolve_device, with_fields
 from .data import load_dataset
 from .meanfield import get_activation
 from .train import HISTORY, WIDTH_PRESETS, Net, Training, check_data, get_architecture, train_ensemble
@@ -30,6 +30,10 @@ class Data:
     n_train: int = 10000     # training images, the first n (None: all)
     n_test: int = None       # test images (None: all)
     norm: str = 'centered'   # pixel scale: centered [-0.5, 0.5], unit [0, 1] or sigmoid [0.25, 0.75]
+
+    def __post_init__(self):
+        for k in ('n_train', 'n_test'):
+            if getattr(self, k) is not None: setattr(self, k, as_int(getattr(self, k), k))
 
 # %% ../nbs/07b_sweep.ipynb #4f2ea277
 @patch

@@ -11,8 +11,10 @@ import numpy as np
 import matplotlib.pyplot as plt
 from dataclasses import dataclass
 
+from .core import as_floats
 from .entropy import cutoff, relative_entropy
-from .benchmark import auc, bootstrap, spearman
+from .benchmark import auc, spearman
+from .scoring import bootstrap
 from .sweep import TRAINABLE_ACC
 
 # %% ../nbs/15_verdicts.ipynb #ab4e1f6f
@@ -41,6 +43,7 @@ def cutoff_noise_aware(curves,      # relative-entropy curves (..., R, L): R net
     "l* of every network, by the absolute rule with eta = max(z * spread of D_L over the R networks, floor)."
     curves = np.asarray(curves, dtype=np.float64)
     if curves.ndim < 2 or curves.shape[-2] < 2: raise ValueError("need curves (..., R, L) of R >= 2 networks")
+    z, floor = as_floats(z, 'z'), as_floats(floor, 'floor')
     eta = np.maximum(z*curves[..., -1].std(-1, ddof=1), floor)       # one per group of R networks
     return cutoff(curves, np.broadcast_to(eta[..., None], curves.shape[:-1]))
 
