@@ -1,6 +1,6 @@
 """Hostile inputs for recent_nb: every case is a bad or extreme input and what a good answer is.
 
-Run from the repository root:  OMP_NUM_THREADS=1 python .ci/hostile.py [-v]   (about a minute; not part of CI)
+Run from the repository root:  OMP_NUM_THREADS=1 python .ci/hostile.py [-v]   (about 10 s; not part of CI)
 Each case ends in one of
   good   the expected clear error (ValueError/TypeError naming the problem, or for a command line: one
          `prog: error: ...` line on stderr and exit status 2), or the right value;

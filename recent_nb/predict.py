@@ -253,8 +253,7 @@ def reconstruction_entropy(x,                   # training images (n, N_0), flat
     sw2, ws = np.repeat(_check_grid(sw2), nets.per_sw2), nets.widths_for(x.shape[1])
     if max_networks is None: chunk = max_nets(ws, decs.method, len(x_eval), decs.batch_size, device)
     else: chunk = as_int(max_networks, 'max_networks')
-    n_show, t0 = min(as_int(n_show, 'n_show', low=0), len(x_eval)), time.perf_counter()
-    seed = as_int(seed, 'seed', low=0)
+    n_show, seed, t0 = min(as_int(n_show, 'n_show', low=0), len(x_eval)), as_int(seed, 'seed', low=0), time.perf_counter()
     kl, diff, samples, timings = _grid_entropies(x.to(device), x_eval.to(device), sw2, ws, nets, decs, n_show, seed,
                                                  chunk, progress)
     timings.update(total_s=time.perf_counter() - t0, networks=len(sw2), chunks=-(-len(sw2)//chunk), device=str(device))
@@ -268,15 +267,16 @@ def predicted_trainable(self:ReconstructionEntropy,
     "Predicted trainable at this depth: the relative entropy's cutoff reaches the last layer."
     return self.kl_cutoff[self.etas[0] if eta is None else float(eta)] >= self.depth
 
-# %% ../nbs/06_predict.ipynb #medianband
-BAND_LEVEL, N_BOOT = 0.9, 2000
-
+# %% ../nbs/06_predict.ipynb #resampler
 def _resampler(level, n_boot, seed):
     "The seeded generator of a bootstrap, after checking its `level` (in (0, 1)), `n_boot` and `seed`."
     if not (isinstance(level, numbers.Real) and not isinstance(level, bool) and 0 < level < 1):
         raise ValueError(f"level is a probability and must lie in (0, 1), got {level!r}")
     as_int(n_boot, 'n_boot')
     return np.random.default_rng(as_int(seed, 'seed', low=0))
+
+# %% ../nbs/06_predict.ipynb #medianband
+BAND_LEVEL, N_BOOT = 0.9, 2000
 
 def median_band(values,            # (..., R): R values per entry, such as the cutoffs of R networks
                 level=BAND_LEVEL,  # the probability the interval holds

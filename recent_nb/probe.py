@@ -430,6 +430,15 @@ def _bar(x, batch_size, n_layers, progress):
     desc = f"probing {n_layers} layer{'s'*(n_layers > 1)}"
     return lambda it: tqdm(it, total=total, desc=desc, leave=False, disable=not progress)
 
+# %% ../nbs/12_probe.ipynb #ef443622
+def _probe_options(ridge, relative_ridge, max_features, max_bytes, decoders):
+    "The decoders' options of `probe`, each checked: a dict."
+    if max_features is not None: max_features = as_int(max_features, 'max_features')
+    if decoders not in DECODERS: raise ValueError(f"decoders must be one of {DECODERS}, got {decoders!r}")
+    if not float(as_floats(max_bytes, 'max_bytes')) > 0: raise ValueError(f"max_bytes must be > 0, got {max_bytes!r}")
+    return dict(ridge=check_ridge(ridge), relative_ridge=relative_ridge, max_features=max_features,
+                max_bytes=max_bytes, decoders=decoders)
+
 # %% ../nbs/12_probe.ipynb #3c7c55ff
 @delegates(Cutoffs)
 def probe(model,                 # any `torch.nn.Module`, used as it is (weights untouched)
@@ -448,15 +457,11 @@ def probe(model,                 # any `torch.nn.Module`, used as it is (weights
     "The reconstruction entropy of the model's own layers: a `ProbeEntropy` with one curve over the probed layers."
     cuts = with_fields([Cutoffs()], kwargs, 'probe')[0]
     n_eval, batch_size = as_int(n_eval, 'n_eval', low=2), as_int(batch_size, 'batch_size')
-    if max_features is not None: max_features = as_int(max_features, 'max_features')
-    if decoders not in DECODERS: raise ValueError(f"decoders must be one of {DECODERS}, got {decoders!r}")
-    if not float(as_floats(max_bytes, 'max_bytes')) > 0: raise ValueError(f"max_bytes must be > 0, got {max_bytes!r}")
+    o = _probe_options(ridge, relative_ridge, max_features, max_bytes, decoders)
     mods, (x, x_eval) = _resolve_layers(model, layers), _split(x, x_eval, n_eval)
     bar = _bar(x, batch_size, len(mods), progress)
     modes = {m: m.training for m in model.modules()}
     model.eval()
-    o = dict(ridge=check_ridge(ridge), relative_ridge=relative_ridge, max_features=max_features, max_bytes=max_bytes,
-             decoders=decoders)
     try: r = _probe_run(model, mods, x, x_eval, n_eval, batch_size, bar, o)
     finally:
         for mod, t in modes.items(): mod.training = t
@@ -595,6 +600,15 @@ def _save_probe(res, label, out):
     (d/'result.json').write_text(json.dumps(res.to_dict(), indent=1))
     return f"saved entropy.png and result.json in {d}"
 
+# %% ../nbs/12_probe.ipynb #483defe7
+def _probe_header(res, model, dataset):
+    "The first line of `recent_predict --model`: the model, its draws, the data, the ridge and the device."
+    c, draws = res.config, res.config.get('seeds', [])
+    return (f"recent_predict --model {model}: {c['model']} ({c['parameters']} parameters), {c['depth']} probed layers; "
+            f"{len(draws)} draw{'s'*(len(draws) > 1)} (seeds {', '.join(map(str, draws))}); "
+            f"{dataset}: {c['n_train']} training and {c['n_eval']} held-out images; "
+            f"{'relative' if c['relative_ridge'] else 'absolute'} ridge {c['ridge']:g}; {res.timings['device']}\n")
+
 # %% ../nbs/12_probe.ipynb #49b5c564
 def _parse_seeds(s): # '0,1,2'
     "The seeds of `--seeds` as a list of ints >= 0, or a `ValueError` naming the flag."
@@ -628,11 +642,8 @@ def probe_cli(model:str=None,             # PACKAGE.MODULE:FACTORY, a callable t
     res = probe_seeds(lambda: load_model(model, kwargs), x, xe, seeds=draws, layers=layers.split(',') if layers else None,
                       n_eval=n_eval, max_features=max_features, progress=not quiet,
                       etas=[float(e) for e in str(eta).split(',')])
-    c, t = res.config, res.timings
-    print(f"recent_predict --model {model}: {c['model']} ({c['parameters']} parameters), {c['depth']} probed layers; "
-          f"{len(draws)} draw{'s'*(len(draws) > 1)} (seeds {', '.join(map(str, draws))}); "
-          f"{dataset}: {c['n_train']} training and {c['n_eval']} held-out images; "
-          f"{'relative' if c['relative_ridge'] else 'absolute'} ridge {c['ridge']:g}; {t['device']}\n")
+    t = res.timings
+    print(_probe_header(res, model, dataset))
     print(res.summary())
     print(f"time: decoders {t['fit_s']:.2f} s, entropies {t['eval_s']:.2f} s, total {t['total_s']:.2f} s")
     if out: print(_save_probe(res, model, out))
