@@ -8,7 +8,7 @@ __all__ = ['MAX_BYTES', 'DECODERS', 'N_SHOW', 'ROWS', 'default_layers', 'to_imag
            'predict_main']
 
 # %% ../nbs/12_probe.ipynb #01551311
-import ast, importlib, json, math, os, sys, time
+import ast, importlib, json, math, os, sys, time, warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -330,6 +330,11 @@ class ProbeEntropy(ReconstructionEntropy):
     error: np.ndarray = None   # (1, K): squared error of the reconstructions over that of the training inputs' mean
     strides: tuple = ()        # per layer, the stride of its convolutional decoder, 0 for a dense one
 
+# %% ../nbs/12_probe.ipynb #30616705
+def _layer_at(names, l): # the probed layers' names; a cutoff, a median of draws: whole, or halfway
+    "The name of probed layer `l` (1-based), or 'between A and B' for a median halfway between two layers."
+    return names[int(l)-1] if l == int(l) else f"between {names[int(l)-1]} and {names[int(l)]}"
+
 # %% ../nbs/12_probe.ipynb #6e1b1c45
 @patch
 def summary(self:ProbeEntropy):
@@ -343,8 +348,9 @@ def summary(self:ProbeEntropy):
         rows.append(f"{l:3d} {name:<24} {feat:>14} {dec:>8} {kl[l-1]:8.4f} {diff[l-1]:8.3f} {err[l-1]:7.3f}")
     def at(cuts):
         meds = {e: median_band(c[None]) for e, c in cuts.items()}
-        band = lambda m: f" [90% band {m[1][0]:g} to {m[2][0]:g}]" if R > 1 else ''
-        return ', '.join(f"{m[0][0]:g} ({self.names[int(m[0][0])-1]}){band(m)} at eta = {e:g}" for e, m in meds.items())
+        band = lambda m: f" [band {m[1][0]:g} to {m[2][0]:g}]" if R > 1 else ''
+        return ', '.join(f"{m[0][0]:g} ({_layer_at(self.names, m[0][0])}){band(m)} at eta = {e:g}"
+                         for e, m in meds.items())
     rows += [f"relative-entropy cutoff l*{' (median)' if R > 1 else ''}: {at(self.kl_cutoff)}",
              f"differential-entropy cutoff l*{' (median)' if R > 1 else ''}: {at(self.diff_cutoff)}",
              f"relative entropy of the mean training input as every reconstruction: {self.config['kl_mean_input']:.4f}",
@@ -355,15 +361,15 @@ def summary(self:ProbeEntropy):
 @patch
 def to_dict(self:ProbeEntropy):
     "Every number, JSON-ready (no sample images); with several draws of the model, a list per draw."
-    one = (lambda v: v[0].tolist()) if self.per_sw2 == 1 else (lambda v: v.tolist())
+    one, verdict = (lambda v: v[0].tolist()) if self.per_sw2 == 1 else (lambda v: v.tolist()), str(self.verdicts()[0])
     cut = (lambda v: int(v[0])) if self.per_sw2 == 1 else (lambda v: [int(c) for c in v])
     band = {str(e): [float(v[0]) for v in self.cutoff_band(e)] for e in self.etas}
     return dict(config=self.config, names=list(self.names), features=list(self.features), capped=list(self.capped),
                 kl=one(self.kl), diff=one(self.diff), error=one(self.error),
                 kl_cutoff={str(e): cut(v) for e, v in self.kl_cutoff.items()},
                 diff_cutoff={str(e): cut(v) for e, v in self.diff_cutoff.items()}, kl_cutoff_band=band,
-                strides=list(self.strides), trainable=bool(self.cutoff_band()[0][0] >= self.depth),
-                verdict=str(self.verdicts()[0]), draws=self.per_sw2, timings=self.timings)
+                strides=list(self.strides), trainable=verdict == 'trainable', verdict=verdict, draws=self.per_sw2,
+                timings=self.timings)
 
 # %% ../nbs/12_probe.ipynb #6971d44b
 def _model_place(model):
@@ -493,10 +499,10 @@ def plot_probe(results,     # `ProbeEntropy`s probed at the same layers
         of = f" ({res.per_sw2} draws)" if res.per_sw2 > 1 else ''
         for ax, vs, cuts in ((axes[0], res.kl, res.kl_cutoff[eta]), (axes[1], res.diff, res.diff_cutoff[deta]),
                              (axes[2], res.error, None)):
-            v, cut = np.median(vs, 0), None if cuts is None else int(np.median(cuts))
-            line, = ax.plot(ks, v, 'o-', label=lab + of if cut is None else f"{lab}{of}: $l^*$ = {cut}")
+            v, cut = np.median(vs, 0), None if cuts is None else np.median(cuts)
+            line, = ax.plot(ks, v, 'o-', label=lab + of if cut is None else f"{lab}{of}: $l^*$ = {cut:g}")
             if res.per_sw2 > 1: ax.fill_between(ks, vs.min(0), vs.max(0), color=line.get_color(), alpha=.2, lw=0)
-            if cut is not None: ax.plot(cut, v[cut-1], 's', ms=11, mfc='none', color=line.get_color())
+            if cut is not None: ax.plot(cut, np.interp(cut, ks, v), 's', ms=11, mfc='none', color=line.get_color())
     axes[0].axhline(r0.config['kl_mean_input'], color='grey', ls='--', lw=1, label='the mean training input')
     axes[0].set(ylabel=r'relative entropy $D(p_x\,\|\,p_{\bar x_l})$', title=f'relative entropy ($\\eta$ = {eta:g})')
     axes[1].set(ylabel='differential entropy $S_l$', title=f'differential entropy ($\\eta$ = {deta:g})')
@@ -534,10 +540,13 @@ def probe_seeds(factory,          # a callable of no arguments returning a `torc
     seeds = [as_int(s, 'seed', low=0) for s in seeds]
     if not seeds: raise ValueError("seeds must hold at least one seed")
     runs = []
-    with torch.random.fork_rng(devices=[]):
+    with torch.random.fork_rng():                                     # the CPU's and every CUDA device's state
         for s in seeds:
             torch.manual_seed(s)
             runs.append(probe(factory(), x, x_eval, **kwargs))
+    if len(runs) > 1 and all(np.array_equal(r.kl, runs[0].kl) for r in runs[1:]):
+        warnings.warn(f"the {len(runs)} draws of the model are identical (does the factory seed itself?): "
+                      "the band is a single point")
     return _stack(runs, seeds)
 
 # %% ../nbs/12_probe.ipynb #1a9e59a4

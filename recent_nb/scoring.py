@@ -125,7 +125,7 @@ def _draw_meanfield(ax, sweep, ks, ylim):
 def _draw_cutoffs(ax, entropy, diff):
     "The entropy cutoff curves l*(sw2), medians over the networks with their bands: KL, and differential if `diff`."
     s, o, R = np.sort(entropy.grid), np.argsort(entropy.grid), entropy.per_sw2
-    of = f" (median of {R}, 90% band)" if R > 1 else ''
+    of = f" (median of {R}, bootstrap band)" if R > 1 else ''
     curves = [('kl', e, col, 'o-', 4, 1.5, f'KL cutoff $l^*$, $\\eta$ = {e:g}{of}')
               for e, col in zip(entropy.etas, ('lime', 'yellowgreen', 'khaki', 'gold'))]
     curves += [('diff', e, col, 's--', 3, 1.2, f'differential-entropy cutoff, $\\eta$ = {e:g}{of}')
@@ -166,6 +166,7 @@ def bootstrap(stat,              # a statistic over the last axis, such as `auc`
               seed=0):           # seed of the resampling
     "stat(*arrays) and a bootstrap `level` interval over cells resampled with replacement: (value, low, high)."
     arrays, rng = [np.asarray(a).ravel() for a in arrays], _resampler(level, n_boot, seed)
+    if len({len(a) for a in arrays}) != 1: raise ValueError("the arrays must hold one value per cell each")
     idx = rng.integers(0, len(arrays[0]), size=(n_boot, len(arrays[0])))
     boot = np.asarray(stat(*[a[idx] for a in arrays]), dtype=np.float64)
     low, high = (np.nanquantile(boot, [(1 - level)/2, (1 + level)/2]) if np.isfinite(boot).any()
