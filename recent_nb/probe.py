@@ -25,7 +25,8 @@ from .core import as_floats, as_int, flag_errors, with_fields
 from .data import load_dataset
 from .cascade import Cascade, ridge_solve, check_ridge, RIDGE
 from .entropy import relative_entropy, PMF_EPS
-from .predict import ReconstructionEntropy, Cutoffs, median_band, predict_cli
+from .predict import ReconstructionEntropy, Cutoffs, predict_cli
+from .scoring import grid_cutoffs
 from .cnn_cascade import _patches, _targets
 
 # %% ../nbs/12_probe.ipynb #c2e74f15
@@ -346,13 +347,13 @@ def summary(self:ProbeEntropy):
     for l, (name, f, c, s) in enumerate(zip(self.names, self.features, self.capped, self.strides), 1):
         feat, dec = f"{f} (pooled)" if c else f"{f}", f"conv/{s}" if s else 'dense'
         rows.append(f"{l:3d} {name:<24} {feat:>14} {dec:>8} {kl[l-1]:8.4f} {diff[l-1]:8.3f} {err[l-1]:7.3f}")
-    def at(cuts):
-        meds = {e: median_band(c[None]) for e, c in cuts.items()}
+    def at(kind, etas):
+        meds = {e: grid_cutoffs(self, e, kind) for e in etas}
         band = lambda m: f" [band {m[1][0]:g} to {m[2][0]:g}]" if R > 1 else ''
         return ', '.join(f"{m[0][0]:g} ({_layer_at(self.names, m[0][0])}){band(m)} at eta = {e:g}"
                          for e, m in meds.items())
-    rows += [f"relative-entropy cutoff l*{' (median)' if R > 1 else ''}: {at(self.kl_cutoff)}",
-             f"differential-entropy cutoff l*{' (median)' if R > 1 else ''}: {at(self.diff_cutoff)}",
+    rows += [f"relative-entropy cutoff l*{' (median)' if R > 1 else ''}: {at('kl', self.etas)}",
+             f"differential-entropy cutoff l*{' (median)' if R > 1 else ''}: {at('diff', self.diff_etas)}",
              f"relative entropy of the mean training input as every reconstruction: {self.config['kl_mean_input']:.4f}",
              f"verdict at the last of the {self.depth} probed layers: {self.verdicts()[0]}"]
     return '\n'.join(rows)
