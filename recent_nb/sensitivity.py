@@ -15,7 +15,7 @@ from tqdm.auto import tqdm
 
 from .core import as_int
 from .entropy import PMF_CONVENTIONS, relative_entropy, cutoff
-from .predict import reconstruction_entropy, median_band
+from .predict import reconstruction_entropy, median_band, BAND_LEVEL
 
 # %% ../nbs/16_sensitivity.ipynb #592b615d
 def kl_cutoffs(res,          # a `ReconstructionEntropy` run with n_show equal to its n_eval
@@ -47,11 +47,16 @@ class Sensitivity:
     seconds: float        # wall time of the whole scan
     config: dict          # the first prediction's configuration, and its device
 
-    def band(self, level=0.9): # the interval's probability
+    def band(self, level=BAND_LEVEL): # the interval's probability
         "Median cutoff over the R networks and its bootstrap interval: (median, low, high), each (values, G)."
         return median_band(self.cutoffs, level)
 
 # %% ../nbs/16_sensitivity.ipynb #9616bd1f
+def _predict(x, x_eval, eta, keep_all, kw):
+    "One prediction on `x_eval`, keeping every evaluation image's reconstructions if `keep_all` (for `kl_cutoffs`)."
+    keep = len(x_eval) if keep_all else 0
+    return reconstruction_entropy(x, x_eval, n_eval=len(x_eval), n_show=keep, etas=(eta,), **kw)
+
 def _one_value(x, x_eval, factor, value, eta, pmf, kw):
     "Cutoffs (networks,) and the prediction with `factor` set to `value` (not for the factors of `_AFTER`)."
     if factor in ('n_train', 'n_eval'):
@@ -60,15 +65,13 @@ def _one_value(x, x_eval, factor, value, eta, pmf, kw):
         if factor == 'n_train': x = x[:n]
         else: x_eval = x_eval[:n]
     else: kw = dict(kw, **{factor: value})
-    keep = len(x_eval) if pmf != 'shift' else 0
-    res = reconstruction_entropy(x, x_eval, n_eval=len(x_eval), n_show=keep, etas=(eta,), **kw)
+    res = _predict(x, x_eval, eta, pmf != 'shift', kw)
     return (res.kl_cutoff[eta] if pmf == 'shift' else kl_cutoffs(res, eta, pmf)), res
 
 # %% ../nbs/16_sensitivity.ipynb #8c3678e2
 def _after_values(x, x_eval, factor, values, eta, pmf, kw):
     "Cutoffs (values, networks) of one prediction, its curves cut at each threshold or read under each convention."
-    res = reconstruction_entropy(x, x_eval, n_eval=len(x_eval), n_show=len(x_eval) if factor == 'pmf' else 0,
-                                 etas=(eta,), **kw)
+    res = _predict(x, x_eval, eta, factor == 'pmf', kw)
     if factor == 'pmf': return np.stack([kl_cutoffs(res, eta, v) for v in values]), res
     if pmf != 'shift': raise ValueError("scan eta under the default convention: pmf='shift'")
     return np.stack([cutoff(res.kl, v, res.relative) for v in values]), res
@@ -126,7 +129,8 @@ def plot_sensitivity(scans,        # `Sensitivity` results, one panel each
     for ax in list(axes.flat)[n:]: ax.axis('off')
     axes.flat[0].legend(fontsize=7)
     c = scans[0].config
-    fig.text(0.01, 0.0, f"{label} {c['n_train']} training and {c['n_eval']} held-out images; tanh, depth {c['depth']}, "
-             f"{c['per_sw2']} networks per sigma_w^2 (median, bootstrap 90 % band); {c['device']}", fontsize=8)
+    fig.text(0.01, 0.0, f"{label} {c['n_train']} training and {c['n_eval']} held-out images; {c['act']}, depth "
+             f"{c['depth']}, {c['per_sw2']} networks per sigma_w^2 (median, bootstrap {BAND_LEVEL:.0%} band); "
+             f"{c['device']}", fontsize=8)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig
