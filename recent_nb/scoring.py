@@ -36,7 +36,9 @@ def grid_cutoffs(entropy,    # a `ReconstructionEntropy`, `per_sw2` networks per
     if kind not in ('kl', 'diff'): raise ValueError(f"kind must be 'kl' or 'diff', got {kind!r}")
     cuts = entropy.kl_cutoff if kind == 'kl' else entropy.diff_cutoff
     etas = entropy.etas if kind == 'kl' else entropy.diff_etas
-    return median_band(entropy.by_grid(cuts[etas[0] if eta is None else float(eta)]))
+    e = etas[0] if eta is None else float(eta)
+    if e not in cuts: raise ValueError(f"no {kind} cutoff at eta {e:g}: this entropy has them at {sorted(cuts)}")
+    return median_band(entropy.by_grid(cuts[e]))
 
 # %% ../nbs/07c_scoring.ipynb #5a361709
 def entropy_verdict(sweep,      # a trained `Sweep`
@@ -190,7 +192,8 @@ def table(self:HeadToHead):
     lines = ['| predictor | cells right [90% interval] | predicted trainable, was not | predicted untrainable, was '
              '| wall time (s) |', '|---|---|---|---|---|']
     for r in self.rows:
-        band = f" [{r['band'][0]:.1%}, {r['band'][1]:.1%}]" if r.get('band') else ''
+        band = '' if not r.get('band') else (f" [{r['band'][0]:.1%}, {r['band'][1]:.1%}]" if np.isfinite(r['band']).all()
+                                             else ' [no interval]')
         lines.append(f"| {r['predictor']} | {r['correct']:.1%}{band} | {r['false_trainable']} | "
                      f"{r['false_untrainable']} | {r['seconds']:.3g} |")
     lines.append(f"| *training the sweep (the ground truth)* | | | | {self.sweep_seconds:.4g} |")
