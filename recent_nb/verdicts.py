@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['RULES', 'information_lost_level', 'cutoff_information_lost', 'cutoff_noise_aware', 'rule_cutoffs', 'GridCurves',
-           'grid_curves', 'score_rule', 'calibrate_rule', 'compare_rules', 'rules_table', 'plot_rules']
+           'grid_curves', 'score_cutoffs', 'score_rule', 'calibrate_rule', 'compare_rules', 'rules_table', 'plot_rules']
 
 # %% ../nbs/15_verdicts.ipynb #d250be8c
 import numpy as np
@@ -76,6 +76,8 @@ class GridCurves:
     d_inf: float         # the information-lost level of its images
     depths: np.ndarray   # (D,) the trained depths
     acc: np.ndarray      # (D, G) final test accuracy of every trained cell
+    sw2: np.ndarray = None # (G,) the weight variances, for depth scales such as the mean field's xi_c
+    config: dict = None  # the trained sweep's configuration (activation, sb2, data, ...)
     @property
     def truth(self):
         "Which cells trained: test accuracy above `sweep.TRAINABLE_ACC`, as `Sweep.trainable`, (D, G)."
@@ -92,20 +94,27 @@ def grid_curves(name,    # the grid's name
     if entropy.depth < sweep.depths.max():
         raise ValueError(f"the curves reach depth {entropy.depth}, the sweep {sweep.depths.max()}")
     return GridCurves(name, np.stack(entropy.by_grid(entropy.kl)), float(d_inf), np.asarray(sweep.depths),
-                      np.asarray(sweep.history['test_acc'][..., -1]))
+                      np.asarray(sweep.history['test_acc'][..., -1]), np.asarray(sweep.sw2, float), dict(sweep.config))
 
 # %% ../nbs/15_verdicts.ipynb #aa91b74c
+def score_cutoffs(g,      # a `GridCurves`
+                  cuts,   # predicted trainable depths, one per weight variance of `g`: (G,)
+                  seed=0): # seed of the bootstrap
+    "A dict: the cutoffs, cells right [interval], false trainable, false untrainable, AUC [interval], rho."
+    cuts = np.asarray(cuts, dtype=np.float64)
+    if cuts.shape != g.acc.shape[1:]: raise ValueError(f"need one cutoff per sw2 {g.acc.shape[1:]}, got {cuts.shape}")
+    score, truth = (cuts[None, :]/g.depths[:, None]).ravel(), g.truth.ravel()
+    right = lambda s, t: ((s >= 1) == t).mean(-1)
+    return dict(cutoffs=cuts, right=bootstrap(right, score, truth, seed=seed),
+                false_trainable=int(((score >= 1) & ~truth).sum()), false_untrainable=int(((score < 1) & truth).sum()),
+                auc=bootstrap(auc, score, truth, seed=seed), rho=float(spearman(score, g.acc.ravel())))
+
 def score_rule(g,     # a `GridCurves`
                rule,  # a name in RULES
                param, # the rule's parameter
                seed=0): # seed of the bootstrap
-    "A dict: the rule's cutoffs, cells right [interval], false trainable, false untrainable, AUC [interval], rho."
-    cuts = rule_cutoffs(g.curves, rule, param, g.d_inf)
-    score, truth = (cuts[None, :]/g.depths[:, None]).ravel(), g.truth.ravel()
-    right = lambda s, t: ((s >= 1) == t).mean(-1)
-    return dict(rule=rule, param=float(param), cutoffs=cuts, right=bootstrap(right, score, truth, seed=seed),
-                false_trainable=int(((score >= 1) & ~truth).sum()), false_untrainable=int(((score < 1) & truth).sum()),
-                auc=bootstrap(auc, score, truth, seed=seed), rho=float(spearman(score, g.acc.ravel())))
+    "`score_cutoffs` of the rule's cutoffs, with the rule's name and parameter."
+    return dict(rule=rule, param=float(param)) | score_cutoffs(g, rule_cutoffs(g.curves, rule, param, g.d_inf), seed)
 
 # %% ../nbs/15_verdicts.ipynb #c6ceb33a
 def calibrate_rule(g,    # the calibration grid's `GridCurves`
@@ -116,12 +125,13 @@ def calibrate_rule(g,    # the calibration grid's `GridCurves`
 
 # %% ../nbs/15_verdicts.ipynb #da671532
 def compare_rules(calibration, # the calibration grid's `GridCurves`
-                  held_out):    # the held-out grid's `GridCurves`
-    "Rows (dicts) of every rule at its default and at the value calibrated on `calibration`, scored on both grids."
+                  *held_out):   # the held-out grids' `GridCurves`, one or more
+    "Rows (dicts) of every rule at its default and at the value calibrated on `calibration`, scored on every grid."
+    if not held_out: raise ValueError("need at least one held-out grid")
     rows = []
     for rule, (_, _, default) in RULES.items():
         for how, p in (('default', default), ('calibrated', calibrate_rule(calibration, rule))):
-            for g in (calibration, held_out): rows.append(score_rule(g, rule, p) | dict(grid=g.name, how=how))
+            for g in (calibration, *held_out): rows.append(score_rule(g, rule, p) | dict(grid=g.name, how=how))
     return rows
 
 # %% ../nbs/15_verdicts.ipynb #bf1880ad
@@ -132,9 +142,8 @@ def rules_table(rows): # `compare_rules`' rows
     grids = list(dict.fromkeys(r['grid'] for r in rows))
     head = '| rule | parameter | ' + ' | '.join(f"{g}: right, false tr./untr., AUC" for g in grids) + ' |'
     lines = [head, '|' + '---|'*(2 + len(grids))]
-    for rule, how in dict.fromkeys((r['rule'], r['how']) for r in rows):
-        rs = {r['grid']: r for r in rows if r['rule'] == rule and r['how'] == how}
-        p = next(iter(rs.values()))['param']
+    for rule, how, p in dict.fromkeys((r['rule'], r['how'], r['param']) for r in rows):
+        rs = {r['grid']: r for r in rows if (r['rule'], r['how'], r['param']) == (rule, how, p)}
         cells = [f"{_iv(r['right'])}, {r['false_trainable']}/{r['false_untrainable']}, {_iv(r['auc'])}"
                  for r in rs.values()]
         lines.append(f"| {rule} | {p:g} ({how}) | " + ' | '.join(cells) + ' |')
