@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt
 from fastcore.basics import patch
 from fastcore.meta import delegates
 
-from .core import as_floats, as_int, resolve_device
+from .core import as_int, as_real, resolve_device
 from .meanfield import get_activation, PairKernel, q_star, c_star, xi_c
 from .nets import Ensemble, _orthogonal
 from .train import register_architecture
@@ -49,8 +49,7 @@ def conv_weights(c_out, c_in,          # output and input channels
                  dtype=torch.float32): # the kernels' dtype
     """Kernels (n_nets, c_out, c_in, k, k): 'gaussian', W_ij(beta) ~ N(0, sw2 v_beta / c_in) with v uniform, or
     'delta-orthogonal': zero but the centre tap, sqrt(sw2) times orthogonal (times sqrt(c_out/c_in) if it widens)."""
-    sw2 = float(as_floats(sw2, 'sw2'))
-    if not (sw2 >= 0 and math.isfinite(sw2)): raise ValueError(f"sw2 must be finite and >= 0, got {sw2!r}")
+    sw2 = as_real(sw2, 'sw2')
     if init not in INITS: raise ValueError(f"init must be 'gaussian' or 'delta-orthogonal', got {init!r}")
     v = variance_vector(k, 'uniform' if init == 'gaussian' else 'delta')
     dev = resolve_device(device)

@@ -6,11 +6,10 @@
 __all__ = ['PMF_EPS', 'PMF_CONVENTIONS', 'to_pmf', 'relative_entropy', 'differential_entropy', 'cutoff', 'cutoffs']
 
 # %% ../nbs/05_entropy.ipynb #a9138e0d
-import math
 import numpy as np
 import torch
 
-from .core import as_floats
+from .core import as_real
 
 # %% ../nbs/05_entropy.ipynb #6edd143b
 PMF_EPS = 1e-12
@@ -23,8 +22,7 @@ def to_pmf(v,            # vectors along the last axis, any leading dims
            eps=PMF_EPS,  # added after the shift (or the floor of 'clamp'), so that no entry is 0
            how='shift'): # 'shift' by the minimum (the paper's code), 'clamp' negatives to eps, or 'abs'
     "Each vector along the last axis made non-negative (`how`), plus `eps`, normalised to sum 1."
-    v, eps = torch.as_tensor(v), float(as_floats(eps, 'eps'))
-    if not (eps > 0 and math.isfinite(eps)): raise ValueError(f"eps must be finite and > 0, got {eps!r}")
+    v, eps = torch.as_tensor(v), as_real(eps, 'eps', strict=True)
     if how not in PMF_CONVENTIONS: raise ValueError(f"how must be one of {PMF_CONVENTIONS}, got {how!r}")
     if not torch.isfinite(v).all(): raise ValueError("cannot make a probability mass function of non-finite values")
     big = v.abs().amax(-1, keepdim=True)

@@ -21,7 +21,7 @@ from fastcore.meta import delegates
 from fastcore.script import call_parse, store_true
 from tqdm.auto import tqdm
 
-from .core import as_floats, as_int, as_thresholds, check_out, flag_errors, resolve_device, with_fields
+from .core import as_floats, as_int, as_real, as_thresholds, check_out, flag_errors, resolve_device, with_fields
 from .data import DATASETS, load_dataset
 from .nets import MLPEnsemble, layer_widths
 from .cascade import fit_cascade, check_ridge, METHODS, RIDGE, PRECISION, PRECISIONS
@@ -114,7 +114,7 @@ class Decoders:
                  ridge:float=RIDGE,             # ridge rho of the 'lstsq' decoders
                  precision:str=PRECISION):      # the 'lstsq' sums' products: 'float32' or 'float64'
         if method not in METHODS: raise ValueError(f"unknown method {method!r}: use one of {METHODS}")
-        if not lr > 0: raise ValueError(f"lr must be positive, got {lr!r}")
+        as_real(lr, 'lr', strict=True)
         if precision not in PRECISIONS: raise ValueError(f"precision must be one of {PRECISIONS}, got {precision!r}")
         self.method, self.lr, self.ridge, self.precision = method, lr, check_ridge(ridge), precision
         self.epochs, self.batch_size = as_int(epochs, 'epochs'), as_int(batch_size, 'batch_size')

@@ -21,7 +21,7 @@ from fastcore.meta import delegates
 from fastcore.script import anno_parser, store_true
 from tqdm.auto import tqdm
 
-from .core import as_floats, as_int, flag_errors, with_fields
+from .core import as_int, as_real, flag_errors, with_fields
 from .data import load_dataset
 from .cascade import Cascade, ridge_solve, check_ridge, RIDGE
 from .entropy import relative_entropy, PMF_EPS
@@ -442,7 +442,7 @@ def _probe_options(ridge, relative_ridge, max_features, max_bytes, decoders):
     "The decoders' options of `probe`, each checked: a dict."
     if max_features is not None: max_features = as_int(max_features, 'max_features')
     if decoders not in DECODERS: raise ValueError(f"decoders must be one of {DECODERS}, got {decoders!r}")
-    if not float(as_floats(max_bytes, 'max_bytes')) > 0: raise ValueError(f"max_bytes must be > 0, got {max_bytes!r}")
+    as_real(max_bytes, 'max_bytes', strict=True)
     return dict(ridge=check_ridge(ridge), relative_ridge=relative_ridge, max_features=max_features,
                 max_bytes=max_bytes, decoders=decoders)
 
@@ -559,9 +559,7 @@ def tiny_mlp(depth:int=4,     # Linear + Tanh layers
              seed:int=0):     # seed of the weights
     "An example factory for `recent_predict --model recent_nb.probe:tiny_mlp`: an `nn.Sequential` of Linear + Tanh."
     depth, width, n = as_int(depth, 'depth'), as_int(width, 'width'), as_int(n_in, 'n_in')
-    sw2, sb2 = (float(as_floats(v, k)) for k, v in (('sw2', sw2), ('sb2', sb2)))
-    if not (sw2 >= 0 and sb2 >= 0 and math.isfinite(sw2 + sb2)):
-        raise ValueError(f"sw2 and sb2 must be finite and >= 0, got {sw2!r} and {sb2!r}")
+    sw2, sb2 = as_real(sw2, 'sw2', why='a variance'), as_real(sb2, 'sb2', why='a variance')
     g, mods = torch.Generator().manual_seed(as_int(seed, 'seed', low=0)), []
     for _ in range(depth):
         lin = torch.nn.Linear(n, width)

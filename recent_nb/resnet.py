@@ -15,7 +15,7 @@ import matplotlib.pyplot as plt
 from fastcore.basics import patch
 from fastcore.meta import delegates
 
-from .core import as_floats, as_int, resolve_device
+from .core import as_int, as_real, resolve_device
 from .meanfield import (get_activation, gauss_expect, single_moments, PairKernel, _check_correlation,
                                  _check_variances, _two_inputs)
 from .nets import MLPEnsemble
@@ -137,7 +137,7 @@ def simulate_residual(act,          # activation: a name in ACTIVATIONS, an Acti
     "Measure p^l, c^l, m^l, l = 1..depth, in `n_nets` random residual MLPs: (n_nets, depth) arrays."
     width, depth = as_int(width, 'width', low=2), as_int(depth, 'depth')
     c0 = float(_check_correlation(c0))
-    net = ResidualMLPEnsemble([width]*(depth+1), np.full(as_int(n_nets, 'n_nets'), float(as_floats(sw2, 'sw2'))), sb2=sb2, act=act,
+    net = ResidualMLPEnsemble([width]*(depth+1), np.full(as_int(n_nets, 'n_nets'), as_real(sw2, 'sw2', why='a variance')), sb2=sb2, act=act,
                               sv2=sv2, seed=seed, device=device, dtype=torch.float64)
     g = torch.Generator(device=net.device).manual_seed(seed + 1)
     x = _two_inputs(n_nets, width, q0=q0, c0=c0, generator=g, device=net.device, dtype=torch.float64)

@@ -8,7 +8,7 @@ __all__ = ['WIDTH_PRESETS', 'ARCHITECTURES', 'OPTIMIZERS', 'HISTORY', 'network_s
            'Training', 'Net', 'classifiers', 'evaluate_logits', 'evaluate', 'check_data', 'train_ensemble']
 
 # %% ../nbs/07_train.ipynb #ff2329da
-import importlib, math, zlib
+import importlib, zlib
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Callable
@@ -19,7 +19,7 @@ import torch.nn.functional as F
 
 from fastcore.meta import delegates
 
-from .core import as_floats, as_int, with_fields
+from .core import as_int, as_real, with_fields
 from .nets import MLPEnsemble, layer_widths
 from .meanfield import get_activation
 
@@ -140,8 +140,7 @@ class Training:
     def __post_init__(self):
         if self.optimizer not in OPTIMIZERS:
             raise ValueError(f"unknown optimizer {self.optimizer!r}: use one of {OPTIMIZERS}")
-        if not (float(as_floats(self.lr, 'lr')) > 0 and math.isfinite(self.lr)):
-            raise ValueError(f"lr must be positive and finite, got {self.lr!r}")
+        as_real(self.lr, 'lr', strict=True)
         self.batch_size, self.epochs = as_int(self.batch_size, 'batch_size'), as_int(self.epochs, 'epochs')
         self.seed = as_int(self.seed, 'seed', low=0)
 
@@ -158,8 +157,7 @@ class Net:
 
     def __post_init__(self):
         self.n_classes = as_int(self.n_classes, 'n_classes')
-        if not (float(as_floats(self.sb2, 'sb2')) >= 0 and math.isfinite(self.sb2)):
-            raise ValueError(f"sb2 is a variance and must be finite and >= 0, got {self.sb2!r}")
+        as_real(self.sb2, 'sb2', why='a variance')
 
 # %% ../nbs/07_train.ipynb #4e4ff5bb
 def classifiers(net,         # the classifiers' settings, a `Net`
