@@ -305,10 +305,15 @@ def by_grid(self:ReconstructionEntropy,
 # %% ../nbs/06_predict.ipynb #cutband
 @patch
 def cutoff_band(self:ReconstructionEntropy,
-                eta=None,          # threshold of the relative-entropy cutoff (default: the first of `etas`)
-                level=BAND_LEVEL): # the interval's probability
-    "Per weight variance of the grid: the median relative-entropy cutoff of the networks and its interval."
-    return median_band(self.by_grid(self.kl_cutoff[self.etas[0] if eta is None else float(eta)]), level)
+                eta=None,          # threshold of the cutoff (default: the first of `etas`, or of `diff_etas`)
+                level=BAND_LEVEL,  # the interval's probability
+                kind='kl'):        # 'kl' (relative entropy) or 'diff' (differential entropy)
+    "Per weight variance of the grid: the median cutoff of its networks and its interval, (median, low, high)."
+    if kind not in ('kl', 'diff'): raise ValueError(f"kind must be 'kl' or 'diff', got {kind!r}")
+    cuts, etas = (self.kl_cutoff, self.etas) if kind == 'kl' else (self.diff_cutoff, self.diff_etas)
+    e = etas[0] if eta is None else float(eta)
+    if e not in cuts: raise ValueError(f"no {kind} cutoff at eta {e:g}: this entropy has them at {sorted(cuts)}")
+    return median_band(self.by_grid(cuts[e]), level)
 
 # %% ../nbs/06_predict.ipynb #verdicts
 VERDICTS = ('trainable', 'untrainable', 'uncertain')

@@ -26,7 +26,6 @@ from .data import load_dataset
 from .cascade import Cascade, ridge_solve, check_ridge, RIDGE
 from .entropy import relative_entropy, PMF_EPS
 from .predict import ReconstructionEntropy, Cutoffs, predict_cli
-from .scoring import grid_cutoffs
 from .cnn_cascade import _patches, _targets
 
 # %% ../nbs/12_probe.ipynb #c2e74f15
@@ -348,7 +347,7 @@ def summary(self:ProbeEntropy):
         feat, dec = f"{f} (pooled)" if c else f"{f}", f"conv/{s}" if s else 'dense'
         rows.append(f"{l:3d} {name:<24} {feat:>14} {dec:>8} {kl[l-1]:8.4f} {diff[l-1]:8.3f} {err[l-1]:7.3f}")
     def at(kind, etas):
-        meds = {e: grid_cutoffs(self, e, kind) for e in etas}
+        meds = {e: self.cutoff_band(e, kind=kind) for e in etas}
         band = lambda m: f" [band {m[1][0]:g} to {m[2][0]:g}]" if R > 1 else ''
         return ', '.join(f"{m[0][0]:g} ({_layer_at(self.names, m[0][0])}){band(m)} at eta = {e:g}"
                          for e, m in meds.items())
