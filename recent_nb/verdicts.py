@@ -4,10 +4,12 @@
 
 # %% auto #0
 __all__ = ['RULES', 'information_lost_level', 'cutoff_information_lost', 'cutoff_noise_aware', 'rule_cutoffs', 'GridCurves',
-           'grid_curves', 'score_cutoffs', 'score_rule', 'calibrate_rule', 'compare_rules', 'rules_table', 'plot_rules']
+           'grid_curves', 'score_cutoffs', 'score_rule', 'calibrate_rule', 'compare_rules', 'fmt_interval',
+           'rules_table', 'plot_rules']
 
 # %% ../nbs/15_verdicts.ipynb #d250be8c
 import numpy as np
+import torch
 import matplotlib.pyplot as plt
 from dataclasses import dataclass
 
@@ -18,13 +20,14 @@ from .scoring import bootstrap
 from .sweep import TRAINABLE_ACC
 
 # %% ../nbs/15_verdicts.ipynb #ab4e1f6f
-def information_lost_level(x,      # training images (n, pixels)
-                           x_eval): # held-out images (m, pixels)
+def information_lost_level(x,          # training images (n, pixels)
+                           x_eval,     # held-out images (m, pixels)
+                           pmf='shift'): # the convention of `entropy.relative_entropy`
     "D_inf: the mean relative entropy of `x_eval` against the mean image of `x`, as `entropy.relative_entropy`."
     x, x_eval = torch.as_tensor(x, dtype=torch.float64), torch.as_tensor(x_eval, dtype=torch.float64)
     if x.ndim != 2 or x_eval.ndim != 2 or x.shape[1] != x_eval.shape[1]:
         raise ValueError(f"need (n, pixels) and (m, pixels) images, got {tuple(x.shape)} and {tuple(x_eval.shape)}")
-    return float(relative_entropy(x_eval, x.mean(0, keepdim=True).expand_as(x_eval)))
+    return float(relative_entropy(x_eval, x.mean(0, keepdim=True).expand_as(x_eval), pmf=pmf))
 
 # %% ../nbs/15_verdicts.ipynb #422fe58d
 def cutoff_information_lost(curves, # relative-entropy curves (..., L)
@@ -78,6 +81,7 @@ class GridCurves:
     acc: np.ndarray      # (D, G) final test accuracy of every trained cell
     sw2: np.ndarray = None # (G,) the weight variances, for depth scales such as the mean field's xi_c
     config: dict = None  # the trained sweep's configuration (activation, sb2, data, ...)
+    diff: np.ndarray = None # (G, R, L) the differential-entropy curves of the same networks
     @property
     def truth(self):
         "Which cells trained: test accuracy above `sweep.TRAINABLE_ACC`, as `Sweep.trainable`, (D, G)."
@@ -94,7 +98,8 @@ def grid_curves(name,    # the grid's name
     if entropy.depth < sweep.depths.max():
         raise ValueError(f"the curves reach depth {entropy.depth}, the sweep {sweep.depths.max()}")
     return GridCurves(name, np.stack(entropy.by_grid(entropy.kl)), float(d_inf), np.asarray(sweep.depths),
-                      np.asarray(sweep.history['test_acc'][..., -1]), np.asarray(sweep.sw2, float), dict(sweep.config))
+                      np.asarray(sweep.history['test_acc'][..., -1]), np.asarray(sweep.sw2, float), dict(sweep.config),
+                      np.stack(entropy.by_grid(entropy.diff)))
 
 # %% ../nbs/15_verdicts.ipynb #aa91b74c
 def score_cutoffs(g,      # a `GridCurves`
@@ -135,7 +140,9 @@ def compare_rules(calibration, # the calibration grid's `GridCurves`
     return rows
 
 # %% ../nbs/15_verdicts.ipynb #bf1880ad
-def _iv(v, fmt='.2f'): return f"{v[0]:{fmt}} [{v[1]:{fmt}}, {v[2]:{fmt}}]"
+def fmt_interval(v, fmt='.2f'): # (value, low, high), such as `scoring.bootstrap` gives
+    "'value [low, high]', each formatted by `fmt`."
+    return f"{v[0]:{fmt}} [{v[1]:{fmt}}, {v[2]:{fmt}}]"
 
 def rules_table(rows): # `compare_rules`' rows
     "A Markdown table: per rule and parameter, each grid's cells right [90 % interval], both errors and AUC."
@@ -144,8 +151,8 @@ def rules_table(rows): # `compare_rules`' rows
     lines = [head, '|' + '---|'*(2 + len(grids))]
     for rule, how, p in dict.fromkeys((r['rule'], r['how'], r['param']) for r in rows):
         rs = {r['grid']: r for r in rows if (r['rule'], r['how'], r['param']) == (rule, how, p)}
-        cells = [f"{_iv(r['right'])}, {r['false_trainable']}/{r['false_untrainable']}, {_iv(r['auc'])}"
-                 for r in rs.values()]
+        cells = [f"{fmt_interval(r['right'])}, {r['false_trainable']}/{r['false_untrainable']}, "
+                 f"{fmt_interval(r['auc'])}" for r in rs.values()]
         lines.append(f"| {rule} | {p:g} ({how}) | " + ' | '.join(cells) + ' |')
     return '\n'.join(lines)
 
