@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['RULES', 'information_lost_level', 'cutoff_information_lost', 'cutoff_noise_aware', 'rule_cutoffs', 'GridCurves',
-           'grid_curves', 'score_cutoffs', 'score_rule', 'calibrate_rule', 'compare_rules', 'fmt_interval',
-           'rules_table', 'plot_rules']
+           'grid_curves', 'score_cutoffs', 'score_rule', 'calibrate', 'rule_depths', 'calibrate_rule',
+           'score_predictors', 'compare_rules', 'fmt_interval', 'rules_table', 'plot_rules']
 
 # %% ../nbs/15_verdicts.ipynb #d250be8c
 import numpy as np
@@ -122,22 +122,42 @@ def score_rule(g,     # a `GridCurves`
     return dict(rule=rule, param=float(param)) | score_cutoffs(g, rule_cutoffs(g.curves, rule, param, g.d_inf), seed)
 
 # %% ../nbs/15_verdicts.ipynb #c6ceb33a
+def calibrate(g,       # the calibration grid's `GridCurves`
+              depths,  # a predictor: depths(grid, parameter) -> (G,) trainable depths
+              params): # the candidate parameters
+    "The parameter among `params` whose verdict `L <= depths(g, p)` gets most cells of `g` right (smallest on a tie)."
+    if len(params) == 0: raise ValueError("need at least one candidate parameter")
+    return params[int(np.argmax([score_cutoffs(g, depths(g, p))['right'][0] for p in params]))]
+
+def rule_depths(rule): # a name in RULES
+    "The rule as a predictor, depths(grid, parameter): the median of its cutoffs over each weight variance's networks."
+    return lambda g, p: rule_cutoffs(g.curves, rule, p, g.d_inf)
+
 def calibrate_rule(g,    # the calibration grid's `GridCurves`
                    rule): # a name in RULES
     "The parameter of `rule`, among its calibration values, that gets most cells of `g` right."
-    params = RULES[rule][1]
-    return params[int(np.argmax([score_rule(g, rule, p)['right'][0] for p in params]))]
+    return calibrate(g, rule_depths(rule), RULES[rule][1])
 
 # %% ../nbs/15_verdicts.ipynb #da671532
-def compare_rules(calibration, # the calibration grid's `GridCurves`
-                  *held_out):   # the held-out grids' `GridCurves`, one or more
-    "Rows (dicts) of every rule at its default and at the value calibrated on `calibration`, scored on every grid."
+def score_predictors(calibration,      # the calibration grid's `GridCurves`
+                     *held_out,        # the held-out grids' `GridCurves`, one or more
+                     predictors,       # name: (depths(grid, parameter), its fixed parameters, the candidates)
+                     fixed='default'): # what the fixed parameters are called in the rows ('default', 'paper', ...)
+    "Rows (dicts) of every predictor at its fixed parameters and at the one calibrated on `calibration`, on every grid."
     if not held_out: raise ValueError("need at least one held-out grid")
     rows = []
-    for rule, (_, _, default) in RULES.items():
-        for how, p in (('default', default), ('calibrated', calibrate_rule(calibration, rule))):
-            for g in (calibration, *held_out): rows.append(score_rule(g, rule, p) | dict(grid=g.name, how=how))
+    for name, (depths, fixed_params, candidates) in predictors.items():
+        chosen = [(fixed, p) for p in fixed_params] + [('calibrated', calibrate(calibration, depths, candidates))]
+        for how, p in chosen:
+            for g in (calibration, *held_out):
+                rows.append(dict(rule=name, param=float(p), how=how, grid=g.name) | score_cutoffs(g, depths(g, p)))
     return rows
+
+def compare_rules(calibration, # the calibration grid's `GridCurves`
+                  *held_out):   # the held-out grids' `GridCurves`, one or more
+    "`score_predictors` of every rule of RULES, at its default and at the value calibrated on `calibration`."
+    rules = {rule: (rule_depths(rule), (default,), params) for rule, (_, params, default) in RULES.items()}
+    return score_predictors(calibration, *held_out, predictors=rules)
 
 # %% ../nbs/15_verdicts.ipynb #bf1880ad
 def fmt_interval(v, fmt='.2f'): # (value, low, high), such as `scoring.bootstrap` gives
