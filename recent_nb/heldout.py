@@ -40,7 +40,7 @@ def diff_cutoffs(g, eta=0.5): # a `verdicts.GridCurves` with its differential cu
     return np.median(cutoff(g.diff, eta), -1).astype(np.float64)
 
 def floor_cutoffs(g, delta=1.): # a `verdicts.GridCurves` with its differential curves; nats above the floor
-    "Median over the R networks per weight variance of the layer before S_l first comes within `delta` of `DIFF_FLOOR`."
+    "Median over each weight variance's networks of the layer before S_l first nears `DIFF_FLOOR` by `delta` (>= 1)."
     if g.diff is None: raise ValueError("this GridCurves has no differential curves: build it with grid_curves")
     return np.median(cutoff_information_lost(-g.diff, -DIFF_FLOOR, delta), -1).astype(np.float64)
 
@@ -68,7 +68,7 @@ def paired_difference(g,      # a `verdicts.GridCurves`
 def plot_scores(rows,      # rows of `verdicts.score_predictors` or `compare_rules` (keys rule, param, how, grid, right)
                 ax=None,   # a matplotlib axis, or None for a new figure
                 footer=''): # the run's scale and device, printed under the axis
-    "Cells right [90 % interval] of every (predictor, parameter) on every grid, one line per predictor."
+    "Cells right [90 % interval] of every (predictor, parameter) on every grid, one line per (predictor, parameter)."
     hows = {}
     for r in rows: hows.setdefault((r['rule'], r['param']), []).append(r['how'])
     keys, grids = list(hows), list(dict.fromkeys(r['grid'] for r in rows))
