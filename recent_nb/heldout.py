@@ -15,8 +15,8 @@ from .meanfield import xi_c
 from .entropy import PMF_CONVENTIONS, PMF_EPS, cutoff
 from .scoring import bootstrap
 from .sensitivity import kl_curves
-from .verdicts import (RULES, cutoff_information_lost, fmt_interval, information_lost_level, rule_cutoffs,
-                                score_rule)
+from .verdicts import (RULES, cell_scores, cutoff_information_lost, fmt_interval, information_lost_level,
+                                rule_cutoffs, score_rule)
 
 # %% ../nbs/17_heldout.ipynb #580a000f
 def meanfield_scale(g): # a `verdicts.GridCurves` with its sw2 and config
@@ -34,15 +34,18 @@ def kl_scale(g,         # a `verdicts.GridCurves`
 # %% ../nbs/17_heldout.ipynb #9760d7a0
 DIFF_FLOOR = 0.5*np.log(2*np.pi*np.e) + np.log(PMF_EPS)   # S of identical reconstructions: each pixel's spread at floor
 
+def _diff_curves(g):
+    "The differential-entropy curves (G, R, L) of `g`, or an error saying how to get them."
+    if g.diff is None: raise ValueError("this GridCurves has no differential curves: build it with grid_curves")
+    return g.diff
+
 def diff_cutoffs(g, eta=0.5): # a `verdicts.GridCurves` with its differential curves; the last-layer threshold
     "The median differential-entropy cutoff (last-layer rule at `eta`) of the R networks at each weight variance: (G,)."
-    if g.diff is None: raise ValueError("this GridCurves has no differential curves: build it with grid_curves")
-    return np.median(cutoff(g.diff, eta), -1).astype(np.float64)
+    return np.median(cutoff(_diff_curves(g), eta), -1).astype(np.float64)
 
 def floor_cutoffs(g, delta=1.): # a `verdicts.GridCurves` with its differential curves; nats above the floor
     "Median over each weight variance's networks of the layer before S_l first nears `DIFF_FLOOR` by `delta` (>= 1)."
-    if g.diff is None: raise ValueError("this GridCurves has no differential curves: build it with grid_curves")
-    return np.median(cutoff_information_lost(-g.diff, -DIFF_FLOOR, delta), -1).astype(np.float64)
+    return np.median(cutoff_information_lost(-_diff_curves(g), -DIFF_FLOOR, delta), -1).astype(np.float64)
 
 # %% ../nbs/17_heldout.ipynb #b6a99acd
 FACTORS = (0.5, 0.75, 1., 1.25, 1.5, 2., 2.5, 3., 3.5, 4., 4.5, 5., 6., 7., 8., 10.)   # candidates of a factor
@@ -60,8 +63,7 @@ def paired_difference(g,      # a `verdicts.GridCurves`
                       cuts_b, # those of predictor b
                       seed=0): # seed of the bootstrap
     "Share of cells of `g` right by `L <= cuts_a` minus by `L <= cuts_b`, on the same resamples: (value, low, high)."
-    right = [((np.asarray(c, dtype=np.float64)[None, :] >= g.depths[:, None]) == g.truth).ravel()
-             for c in (cuts_a, cuts_b)]
+    right = [(s >= 1) == t for s, t in (cell_scores(g, cuts_a), cell_scores(g, cuts_b))]
     return bootstrap(lambda a, b: a.mean(-1) - b.mean(-1), *right, seed=seed)
 
 # %% ../nbs/17_heldout.ipynb #14f719b2
@@ -92,12 +94,11 @@ def cross_rows(g,        # a `verdicts.GridCurves`: the grid and its truth
                x_eval,   # the entropies' held-out images
                pmfs=PMF_CONVENTIONS): # the conventions to cross
     "Rows: every rule of `verdicts.RULES` at its default, on the curves of every decoder under every convention."
-    rows = []
+    rows, d_inf = [], {pmf: information_lost_level(x, x_eval, pmf) for pmf in pmfs}   # D_inf depends on the images only
     for decoders, res in results.items():
         if not np.allclose(res.grid, g.sw2): raise ValueError(f"{decoders!r} was computed on other sw2 than the grid's")
         for pmf in pmfs:
-            curves = np.stack(res.by_grid(kl_curves(res, pmf)))
-            h = replace(g, curves=curves, d_inf=information_lost_level(x, x_eval, pmf))
+            h = replace(g, curves=np.stack(res.by_grid(kl_curves(res, pmf))), d_inf=d_inf[pmf])
             for rule, (_, _, default) in RULES.items():
                 rows.append(dict(decoders=decoders, pmf=pmf, grid=g.name) | score_rule(h, rule, default))
     return rows

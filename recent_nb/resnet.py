@@ -137,8 +137,9 @@ def simulate_residual(act,          # activation: a name in ACTIVATIONS, an Acti
     "Measure p^l, c^l, m^l, l = 1..depth, in `n_nets` random residual MLPs: (n_nets, depth) arrays."
     width, depth = as_int(width, 'width', low=2), as_int(depth, 'depth')
     c0 = float(_check_correlation(c0))
-    net = ResidualMLPEnsemble([width]*(depth+1), np.full(as_int(n_nets, 'n_nets'), as_real(sw2, 'sw2', why='a variance')), sb2=sb2, act=act,
-                              sv2=sv2, seed=seed, device=device, dtype=torch.float64)
+    sw2s = np.full(as_int(n_nets, 'n_nets'), as_real(sw2, 'sw2', why='a variance'))
+    net = ResidualMLPEnsemble([width]*(depth+1), sw2s, sb2=sb2, act=act, sv2=sv2, seed=seed, device=device,
+                              dtype=torch.float64)
     g = torch.Generator(device=net.device).manual_seed(seed + 1)
     x = _two_inputs(n_nets, width, q0=q0, c0=c0, generator=g, device=net.device, dtype=torch.float64)
     zs = net.activations(x.transpose(1, 2))[1:]                                   # each (n_nets, 2, N)

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['RULES', 'information_lost_level', 'cutoff_information_lost', 'cutoff_noise_aware', 'rule_cutoffs', 'GridCurves',
-           'grid_curves', 'score_cutoffs', 'score_rule', 'calibrate', 'rule_depths', 'calibrate_rule',
+           'grid_curves', 'cell_scores', 'score_cutoffs', 'score_rule', 'calibrate', 'rule_depths', 'calibrate_rule',
            'score_predictors', 'compare_rules', 'fmt_interval', 'rules_table', 'plot_rules']
 
 # %% ../nbs/15_verdicts.ipynb #d250be8c
@@ -102,15 +102,20 @@ def grid_curves(name,    # the grid's name
                       np.stack(entropy.by_grid(entropy.diff)))
 
 # %% ../nbs/15_verdicts.ipynb #aa91b74c
+def cell_scores(g,    # a `GridCurves`
+                cuts): # predicted trainable depths, one per weight variance of `g`: (G,)
+    "Per cell of `g`, flattened: the score l*/L (the verdict 'trainable' is a score >= 1) and the truth."
+    cuts = np.asarray(cuts, dtype=np.float64)
+    if cuts.shape != g.acc.shape[1:]: raise ValueError(f"need one cutoff per sw2 {g.acc.shape[1:]}, got {cuts.shape}")
+    return (cuts[None, :]/g.depths[:, None]).ravel(), g.truth.ravel()
+
 def score_cutoffs(g,      # a `GridCurves`
                   cuts,   # predicted trainable depths, one per weight variance of `g`: (G,)
                   seed=0): # seed of the bootstrap
     "A dict: the cutoffs, cells right [interval], false trainable, false untrainable, AUC [interval], rho."
-    cuts = np.asarray(cuts, dtype=np.float64)
-    if cuts.shape != g.acc.shape[1:]: raise ValueError(f"need one cutoff per sw2 {g.acc.shape[1:]}, got {cuts.shape}")
-    score, truth = (cuts[None, :]/g.depths[:, None]).ravel(), g.truth.ravel()
+    score, truth = cell_scores(g, cuts)
     right = lambda s, t: ((s >= 1) == t).mean(-1)
-    return dict(cutoffs=cuts, right=bootstrap(right, score, truth, seed=seed),
+    return dict(cutoffs=np.asarray(cuts, dtype=np.float64), right=bootstrap(right, score, truth, seed=seed),
                 false_trainable=int(((score >= 1) & ~truth).sum()), false_untrainable=int(((score < 1) & truth).sum()),
                 auc=bootstrap(auc, score, truth, seed=seed), rho=float(spearman(score, g.acc.ravel())))
 
